@@ -1,0 +1,1 @@
+"""The Qt-free domain core: drafts, templates, rendering, export, publishing, credentials."""

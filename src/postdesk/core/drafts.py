@@ -1,0 +1,176 @@
+"""Reading and writing ``.postdesk`` draft files: validated on load, atomic and stable on save."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+
+from postdesk.core.atomic import write_atomic
+from postdesk.core.draft_reader import DraftReader
+from postdesk.core.model import (
+    FORMAT_VERSION,
+    CastMember,
+    Draft,
+    Film,
+    JsonDict,
+    Post,
+    Publication,
+    Release,
+)
+from postdesk.core.problems import DraftError, Problem
+
+#: A draft that big is not a draft; refusing it early keeps a wrong file from eating memory.
+MAX_DRAFT_BYTES = 20 * 1024 * 1024
+
+
+def load_draft(path: Path, templates: Collection[str] | None = None) -> Draft:
+    """Read and validate a draft file; the file itself is never touched.
+
+    Args:
+        path: the ``.postdesk`` file.
+        templates: the template names that exist, to refuse a draft that names another one;
+            ``None`` skips that check.
+
+    Raises:
+        DraftError: naming the file and, where there is one, the field.
+    """
+    path = Path(path)
+    draft, problems = read_draft(path, templates)
+    blocking = [p for p in problems if p.blocking]
+    if draft is None or blocking:
+        raise DraftError(path, blocking or problems)
+    return draft
+
+
+def read_draft(
+    path: Path, templates: Collection[str] | None = None
+) -> tuple[Draft | None, list[Problem]]:
+    """Read a draft and every problem in it, warnings included (for ``postdesk check``)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_DRAFT_BYTES:
+            return None, [Problem("", f"the file is {size:,} bytes, too big to be a draft")]
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        return None, [Problem("", "no such file")]
+    except IsADirectoryError:
+        return None, [Problem("", "this is a folder, not a draft file")]
+    except PermissionError:
+        return None, [Problem("", "postdesk is not allowed to read this file")]
+    except UnicodeDecodeError as err:
+        return None, [Problem("", f"not UTF-8 text (byte {err.start})")]
+    except OSError as err:
+        return None, [Problem("", f"cannot be read ({err.strerror})")]
+    return parse_draft(text, templates)
+
+
+def parse_draft(
+    text: str, templates: Collection[str] | None = None
+) -> tuple[Draft | None, list[Problem]]:
+    """Parse a draft from JSON text, returning every problem found."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        where = f"line {err.lineno}, column {err.colno}"
+        return None, [Problem("", f"not a postdesk draft: invalid JSON at {where} ({err.msg})")]
+    except RecursionError:
+        return None, [Problem("", "not a postdesk draft: JSON nested too deeply")]
+    return DraftReader(templates).read(data)
+
+
+def draft_to_json(draft: Draft) -> str:
+    """Serialise a draft: known fields in a fixed order, then the fields postdesk does not know.
+
+    The output is a function of the draft alone, so load, save, load, save gives the same bytes.
+    """
+    return json.dumps(draft_to_dict(draft), indent=2, ensure_ascii=False) + "\n"
+
+
+def save_draft(draft: Draft, path: Path) -> None:
+    """Write a draft atomically: the old file stays whole until the new one is complete."""
+    path = Path(path)
+    try:
+        write_atomic(path, draft_to_json(draft).encode("utf-8"))
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise DraftError(path, [Problem("", f"could not be saved ({reason})")]) from err
+
+
+def draft_to_dict(draft: Draft) -> JsonDict:
+    """The draft as plain JSON data."""
+    return {
+        "postdesk": FORMAT_VERSION,
+        "film": _film_to_dict(draft.film),
+        "post": _post_to_dict(draft.post),
+        "published": [_publication_to_dict(p) for p in draft.publications],
+        **_unknown(draft.extra, {"postdesk", "film", "post", "published"}),
+    }
+
+
+def _film_to_dict(film: Film) -> JsonDict:
+    data: JsonDict = {
+        "title": film.title,
+        "year": film.year,
+        "tagline": film.tagline,
+        "synopsis": film.synopsis,
+        "genres": list(film.genres),
+        "runtime_minutes": film.runtime_minutes,
+        "rating": film.rating,
+        "cast": [_cast_to_dict(c) for c in film.cast],
+        "directors": list(film.directors),
+        "writers": list(film.writers),
+        "releases": [_release_to_dict(r) for r in film.releases],
+        "trailer_url": film.trailer_url,
+        "poster": film.poster,
+    }
+    return {**data, **_unknown(film.extra, data)}
+
+
+def _cast_to_dict(member: CastMember) -> JsonDict:
+    data: JsonDict = {
+        "name": member.name,
+        "character": member.character,
+        "known_for": member.known_for,
+    }
+    return {**data, **_unknown(member.extra, data)}
+
+
+def _release_to_dict(release: Release) -> JsonDict:
+    data: JsonDict = {
+        "date": release.date.isoformat() if release.date else None,
+        "where": release.where,
+    }
+    return {**data, **_unknown(release.extra, data)}
+
+
+def _post_to_dict(post: Post) -> JsonDict:
+    data: JsonDict = {
+        "template": post.template,
+        "title": post.title,
+        "note": post.note,
+        "question": post.question,
+        "review_rating": post.review_rating,
+        "categories": list(post.categories),
+        "tags": list(post.tags),
+        "status": post.status,
+        "publish_at": post.publish_at.isoformat() if post.publish_at else None,
+    }
+    return {**data, **_unknown(post.extra, data)}
+
+
+def _publication_to_dict(publication: Publication) -> JsonDict:
+    data: JsonDict = {
+        "account": publication.account,
+        "post_id": publication.post_id,
+        "link": publication.link,
+        "modified_gmt": publication.modified_gmt,
+        "content_hash": publication.content_hash,
+    }
+    return {**data, **_unknown(publication.extra, data)}
+
+
+def _unknown(extra: JsonDict, known: Collection[str]) -> dict[str, Any]:
+    """Fields a newer postdesk or a script added: kept as they were, after the known ones."""
+    return {k: v for k, v in extra.items() if k not in known}

@@ -1,0 +1,125 @@
+"""The standalone HTML page: the post with its stylesheet, Open Graph tags and film JSON-LD."""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import mimetypes
+import re
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from postdesk import __version__
+from postdesk.core import phrasing
+from postdesk.core.markdown import render_markdown
+from postdesk.core.model import Draft
+from postdesk.core.resources import resource
+from postdesk.core.trailers import parse_video
+
+#: A poster bigger than this is not inlined: the page would be slow to open and to preview.
+MAX_INLINE_POSTER_BYTES = 8 * 1024 * 1024
+DESCRIPTION_LENGTH = 200
+IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp", "image/svg+xml"})
+TAG = re.compile(r"<[^>]+>")
+
+#: The preview must not reach the network: only the page itself, the disk and inline data.
+OFFLINE_POLICY = (
+    "default-src 'none'; img-src file: data:; style-src 'unsafe-inline'; font-src file: data:"
+)
+
+
+def data_uri(path: Path) -> str | None:
+    """The image at ``path`` as a ``data:`` URI, so the exported page carries its poster."""
+    mime = mimetypes.guess_type(path.name)[0]
+    if mime not in IMAGE_TYPES:
+        return None
+    try:
+        if path.stat().st_size > MAX_INLINE_POSTER_BYTES:
+            return None
+        encoded = base64.b64encode(path.read_bytes()).decode("ascii")
+    except OSError:
+        return None
+    return f"data:{mime};base64,{encoded}"
+
+
+def plain_description(draft: Draft) -> str:
+    """The synopsis as plain text, cut at a word near 200 characters, for meta tags."""
+    source = draft.film.synopsis or draft.film.tagline or ""
+    credits = phrasing.credits_by_mention(draft.film.cast)
+    text = html.unescape(TAG.sub(" ", render_markdown(source, credits=credits)))
+    text = " ".join(text.split())
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    cut = text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:–—-")
+    return cut + "…"
+
+
+def movie_json_ld(draft: Draft, description: str, image: str | None) -> dict[str, Any]:
+    """schema.org ``Movie`` data for search engines: name, director, actors and more."""
+    film = draft.film
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Movie", "name": film.title}
+    if description:
+        data["description"] = description
+    dates = sorted(r.date for r in film.releases if r.date)
+    if dates:
+        data["datePublished"] = dates[0].isoformat()
+    elif film.year:
+        data["datePublished"] = str(film.year)
+    data["director"] = _people(film.directors)
+    data["actor"] = _people(m.name for m in film.cast)
+    data["author"] = _people(film.writers)
+    data["genre"] = [g for g in film.genres if g.strip()]
+    if film.runtime_minutes:
+        data["duration"] = f"PT{film.runtime_minutes // 60}H{film.runtime_minutes % 60}M"
+    if film.rating:
+        data["contentRating"] = film.rating
+    if image and image.startswith(("http://", "https://")):
+        data["image"] = image
+    video = parse_video(film.trailer_url)
+    if video:
+        data["trailer"] = {
+            "@type": "VideoObject",
+            "name": f"{film.title} trailer",
+            "embedUrl": video.embed_url,
+            "url": video.watch_url,
+        }
+    return {k: v for k, v in data.items() if v not in ([], "", None)}
+
+
+def _people(names: Any) -> list[dict[str, str]]:
+    return [{"@type": "Person", "name": n.strip()} for n in names if n and n.strip()]
+
+
+def script_json(data: Any) -> Markup:
+    """JSON safe inside ``<script>``: no ``</script>`` or ``<!--`` can close it early."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def page_context(draft: Draft, body: str, poster_src: str | None, offline: bool) -> dict[str, Any]:
+    """What ``_page.html`` needs to wrap a rendered body into a standalone page."""
+    description = plain_description(draft)
+    stylesheet = resource("styles", "post.css").read_text(encoding="utf-8")
+    post, film = draft.post, draft.film
+    return {
+        "title": post.title.strip() or film.title.strip() or "Untitled post",
+        "film": film,
+        "post": post,
+        "body": Markup(body),  # the film template's output, autoescaped as it was rendered
+        "description": description,
+        "stylesheet": Markup(stylesheet),
+        "json_ld": script_json(movie_json_ld(draft, description, poster_src)),
+        "poster_src": poster_src,
+        "poster_alt": f"Poster for {film.title}",
+        "og_image": poster_src if poster_src and poster_src.startswith("http") else None,
+        "offline": offline,
+        "content_policy": OFFLINE_POLICY if offline else None,
+        "categories": phrasing.join_names(post.categories),
+        "tags": ", ".join(t for t in post.tags if t.strip()),
+        "release_line": phrasing.release_line(film.releases),
+        "generator": f"postdesk {__version__}",
+    }

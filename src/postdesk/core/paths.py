@@ -1,0 +1,49 @@
+"""Where postdesk keeps the user's settings, templates and recovery copies."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from postdesk import APP_NAME
+
+#: Set by ``--config-dir`` or by the environment: one folder for everything (tests, portable use).
+BASE_DIR_ENV = "POSTDESK_CONFIG_DIR"
+
+
+@dataclass(frozen=True)
+class UserDirs:
+    """The folders postdesk reads and writes for one user; nothing is created until asked."""
+
+    config: Path
+    data: Path
+
+    @property
+    def templates(self) -> Path:
+        """The user's own film templates, which add to or override the built-in ones."""
+        return self.data / "templates"
+
+    @property
+    def recovery(self) -> Path:
+        """Autosaved copies of unsaved work, offered again after a crash."""
+        return self.data / "recovery"
+
+    @property
+    def accounts_file(self) -> Path:
+        """The blog accounts, without their passwords (those live in the keyring)."""
+        return self.config / "accounts.json"
+
+    @classmethod
+    def default(cls, base: Path | str | None = None) -> UserDirs:
+        """The platform's folders, or everything under ``base`` when one is given."""
+        base = base or os.environ.get(BASE_DIR_ENV) or None
+        if base:
+            root = Path(base).expanduser().resolve()
+            return cls(config=root / "config", data=root / "data")
+        return cls(
+            config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+            data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        )
