@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
 
+INLINE_ELEMENTS = frozenset(
+    {"a", "abbr", "b", "br", "cite", "code", "del", "em", "i", "kbd", "mark", "q", "s", "small"}
+    | {"span", "strong", "sub", "sup", "time", "u"}
+)
 VOID_ELEMENTS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
@@ -117,11 +121,22 @@ def html_to_blocks(fragment: str) -> str:
     return "\n\n".join(_blocks(parse_fragment(fragment))) + "\n"
 
 
+def _is_inline(node: Node) -> bool:
+    return isinstance(node, Text) or (isinstance(node, Element) and node.tag in INLINE_ELEMENTS)
+
+
 def _blocks(nodes: list[Node]) -> list[str]:
     blocks: list[str] = []
+    inline_run: list[Node] = []  # loose text and inline elements: one paragraph together
     index = 0
     while index < len(nodes):
         node = nodes[index]
+        if _is_inline(node):
+            inline_run.append(node)
+            index += 1
+            continue
+        blocks += _loose_paragraph(inline_run)
+        inline_run = []
         if isinstance(node, Comment) and BLOCK_OPEN.match(node.text):
             end = _matching_close(nodes, index)
             blocks.append("".join(n.html() for n in nodes[index : end + 1]).strip())
@@ -131,7 +146,12 @@ def _blocks(nodes: list[Node]) -> list[str]:
         if block:
             blocks.append(block)
         index += 1
-    return blocks
+    return blocks + _loose_paragraph(inline_run)
+
+
+def _loose_paragraph(nodes: list[Node]) -> list[str]:
+    text = "".join(n.html() for n in nodes).strip()
+    return [_wrap("paragraph", f"<p>{text}</p>")] if text else []
 
 
 def _matching_close(nodes: list[Node], start: int) -> int:
@@ -167,11 +187,8 @@ def _wrap(name: str, content: str, attributes: dict[str, object] | None = None) 
 
 
 def _block(node: Node) -> str:
-    if isinstance(node, Comment):
+    if not isinstance(node, Element):
         return ""
-    if isinstance(node, Text):
-        text = node.raw.strip()
-        return _wrap("paragraph", f"<p>{text}</p>") if text else ""
     converter = CONVERTERS.get(node.tag)
     return converter(node) if converter else _wrap("html", node.html())
 

@@ -79,7 +79,7 @@ class DraftReader:
 
     def _version_ok(self, version: Any) -> bool:
         if version is None:
-            self._fail("postdesk", 'missing: a draft starts with "postdesk": 1')
+            self._fail("postdesk", 'is missing: a draft starts with "postdesk": 1')
             return False
         if isinstance(version, bool) or not isinstance(version, int):
             self._fail("postdesk", f"{describe(version)} is not a format version number")
@@ -218,7 +218,7 @@ class DraftReader:
 
     def _object(self, data: Any, path: str, expected: str = "an object") -> bool:
         if data is None:
-            self._fail(path, "missing")
+            self._fail(path, "is missing")
             return False
         if not isinstance(data, dict):
             self._fail(path, f"{describe(data)} is not {expected}")
@@ -229,13 +229,13 @@ class DraftReader:
         path = f"{parent}.{key}"
         value = data.get(key)
         if value is None:
-            self._fail(path, "missing")
+            self._fail(path, "is missing")
             return None
         if not isinstance(value, str):
             self._fail(path, f"{describe(value)} is not text")
             return None
         if not value.strip():
-            self._fail(path, "is empty")
+            self._fail(path, "must not be empty")
             return None
         return value
 

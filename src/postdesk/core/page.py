@@ -118,7 +118,7 @@ def page_context(draft: Draft, body: str, poster_src: str | None, offline: bool)
         "og_image": poster_src if poster_src and poster_src.startswith("http") else None,
         "offline": offline,
         "content_policy": OFFLINE_POLICY if offline else None,
-        "categories": phrasing.join_names(post.categories),
+        "categories": " · ".join(c for c in post.categories if c.strip()),
         "tags": ", ".join(t for t in post.tags if t.strip()),
         "release_line": phrasing.release_line(film.releases),
         "generator": f"postdesk {__version__}",
