@@ -12,7 +12,8 @@ import pytest
 from postdesk.core.paths import BASE_DIR_ENV, UserDirs
 
 REPO = Path(__file__).resolve().parent.parent
-SEED_POST = REPO.parent / "shared" / "seed" / "000_ef2dbd6602a7023a.txt"
+# The real "Trailer Park Tuesday" post postdesk must reproduce, with its readers' comments.
+SEED_POST = REPO / "tests" / "fixtures" / "seed-post.txt"
 EXAMPLES = REPO / "resources" / "examples"
 SEED_DRAFT = EXAMPLES / "01-1-mile-to-you.postdesk"
 
