@@ -19,7 +19,7 @@ from postdesk.core import phrasing
 from postdesk.core.blocks import html_to_blocks
 from postdesk.core.markdown import mention_key, mentioned_names
 from postdesk.core.model import Draft, poster_path
-from postdesk.core.page import page_context
+from postdesk.core.page import data_uri, page_context
 from postdesk.core.templates import TemplateLibrary, TemplateNotFoundError, template_line
 from postdesk.core.trailer_markup import trailer_markup
 
@@ -158,8 +158,6 @@ def _poster(
     if offline:
         return Poster(path.resolve().as_uri(), alt)
     if fmt == "page":
-        from postdesk.core.page import data_uri
-
         uri = data_uri(path)
         return Poster(uri, alt) if uri else None
     return None

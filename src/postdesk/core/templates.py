@@ -27,6 +27,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from postdesk.core.paths import UserDirs
 from postdesk.core.resources import resource
+from postdesk.core.template_helpers import install_helpers
 
 TEMPLATE_SUFFIX = ".html"
 HEADER = re.compile(r"\A\s*\{#-?\s*postdesk\s*\n(?P<body>.*?)-?#\}", re.DOTALL)
@@ -149,8 +150,6 @@ class TemplateLibrary:
             lstrip_blocks=True,
             auto_reload=True,
         )
-        from postdesk.core.template_helpers import install_helpers
-
         install_helpers(environment)
         return environment
 
