@@ -1,10 +1,89 @@
-"""Placeholder: filled in by the publishing work (issue 4)."""
+"""``postdesk publish``: send a draft to a blog and print the post's link."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
+
+from postdesk.cli.output import CliError
+from postdesk.core.accounts import Account, AccountError, AccountStore
+from postdesk.core.credentials import CredentialError, CredentialStore
+from postdesk.core.drafts import load_draft
+from postdesk.core.model import POST_STATUSES
+from postdesk.core.paths import UserDirs
+from postdesk.core.problems import DraftError
+from postdesk.core.publishing import PublishError, PublishStep, publish_draft
+from postdesk.core.rendering import RenderError
+from postdesk.core.templates import TemplateLibrary
+from postdesk.core.wordpress_errors import ConflictError, WordPressError
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:
-    """Add this module's subcommands."""
+    """Add ``postdesk publish``."""
+    parser = commands.add_parser(
+        "publish",
+        help="publish a draft to your blog",
+        description="Publish a draft as a WordPress post, or update the post it was published "
+        "as before. Prints the post's link. The draft records where it was published.",
+    )
+    parser.add_argument("draft", type=Path, help="the .postdesk draft file")
+    parser.add_argument("--account", metavar="NAME", help="default: the default account")
+    parser.add_argument("--status", choices=POST_STATUSES, help="default: the draft's status")
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="update the post even if it was changed on the blog since",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only the link")
+    parser.set_defaults(handler=run_publish)
+
+
+def _account(store: AccountStore, name: str | None) -> Account:
+    if name:
+        return store.get(name)
+    account = store.default()
+    if account is None:
+        raise CliError(
+            "no blog account yet: add one with `postdesk accounts add NAME --url URL "
+            "--username USER`"
+        )
+    return account
+
+
+def run_publish(args: argparse.Namespace, dirs: UserDirs) -> int:
+    """Publish and print the link."""
+    library = TemplateLibrary.for_user(dirs)
+
+    def show(step: PublishStep) -> None:
+        if not args.quiet:
+            print(f"… {step.value}", file=sys.stderr)
+
+    try:
+        draft = load_draft(args.draft, library.names())
+        account = _account(AccountStore(dirs.accounts_file), args.account)
+        password = CredentialStore().get(account.name)
+        if password is None:
+            raise CliError(f"{account.name}: no application password is stored in the keyring")
+        result = publish_draft(
+            draft,
+            args.draft,
+            account,
+            password,
+            library=library,
+            status=args.status,
+            overwrite=args.overwrite,
+            progress=show,
+        )
+    except ConflictError as err:
+        raise CliError(f"{err} Run again with --overwrite to replace them.") from err
+    except (DraftError, AccountError, CredentialError, PublishError, WordPressError) as err:
+        raise CliError(str(err)) from err
+    except RenderError as err:
+        raise CliError(f"{args.draft}: {err}") from err
+    if not args.quiet:
+        verb = "Created" if result.created else "Updated"
+        print(f"{verb} post {result.post_id} ({result.status}) on {account.name}:", file=sys.stderr)
+    print(result.link)
+    return 0

@@ -176,6 +176,8 @@ class DraftReader:
             link=link,
             modified_gmt=self._text(data, "modified_gmt", path),
             content_hash=self._text(data, "content_hash", path),
+            featured_media=self._int(data, "featured_media", path, 1, 2**63),
+            poster_hash=self._text(data, "poster_hash", path),
             extra=_unknown_fields(data, Publication),
         )
 

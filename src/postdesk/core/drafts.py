@@ -167,6 +167,8 @@ def _publication_to_dict(publication: Publication) -> JsonDict:
         "link": publication.link,
         "modified_gmt": publication.modified_gmt,
         "content_hash": publication.content_hash,
+        "featured_media": publication.featured_media,
+        "poster_hash": publication.poster_hash,
     }
     return {**data, **_unknown(publication.extra, data)}
 

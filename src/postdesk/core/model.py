@@ -79,6 +79,8 @@ class Publication:
     link: str
     modified_gmt: str | None = None
     content_hash: str | None = None
+    featured_media: int | None = None
+    poster_hash: str | None = None
     extra: JsonDict = field(default_factory=dict)
 
 

@@ -1,0 +1,349 @@
+"""Publish a draft to a WordPress blog: one call, safe to retry, never two posts.
+
+:func:`publish_draft` renders the post as block markup, uploads the poster (once: the draft
+remembers it), resolves the categories and tags, then creates the post or updates the one
+the draft records for that account. It is blocking and Qt-free: the window runs it in a
+worker thread, passing ``progress`` to show each step and ``cancelled`` to stop between steps.
+
+Duplicates are avoided three ways: the client chooses the slug, a slug already taken by a post
+with exactly this content is adopted instead of creating another, and after a time-out or a
+5xx on the create the post is looked up by that slug before the create is tried again.
+
+A failed publish never changes the draft; a successful one records account, post id, link,
+``modified_gmt`` and the content hash in the draft and saves it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from postdesk.core.accounts import Account
+from postdesk.core.drafts import save_draft
+from postdesk.core.model import Draft, Publication, poster_path
+from postdesk.core.problems import DraftError
+from postdesk.core.rendering import render
+from postdesk.core.templates import TemplateLibrary
+from postdesk.core.wordpress import Media, RemotePost, WordPressClient
+from postdesk.core.wordpress_errors import ConflictError, WordPressError
+
+MAX_SLUG_ATTEMPTS = 20
+
+
+class PublishStep(Enum):
+    """The steps a publish goes through, as the window shows them."""
+
+    CONNECTING = "Connecting to the blog"
+    CHECKING = "Checking the published post"
+    POSTER = "Uploading the poster"
+    TERMS = "Setting up categories and tags"
+    SENDING = "Sending the post"
+    VERIFYING = "Checking the featured image"
+    RECORDING = "Recording where the draft is published"
+
+
+class PublishError(Exception):
+    """The draft cannot be published as it is (no poster file, a schedule in the past…)."""
+
+
+class PublishCancelledError(Exception):
+    """The user cancelled before the post was sent; the message says what was left behind."""
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """Where the post now is."""
+
+    account: str
+    post_id: int
+    link: str
+    status: str
+    created: bool
+    publication: Publication
+
+
+Progress = Callable[[PublishStep], None]
+Cancelled = Callable[[], bool]
+
+
+def content_hash(content: str) -> str:
+    """How postdesk recognises a post's content later: a SHA-256 of it."""
+    return "sha256:" + hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def slugify(title: str) -> str:
+    """A readable URL slug: "Trailer Park Tuesday, 1 Mile" → "trailer-park-tuesday-1-mile"."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return slug[:180].rstrip("-") or "post"
+
+
+def publish_draft(
+    draft: Draft,
+    draft_file: Path | None,
+    account: Account,
+    password: str,
+    *,
+    library: TemplateLibrary | None = None,
+    status: str | None = None,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    client: WordPressClient | None = None,
+) -> PublishResult:
+    """Publish ``draft`` to ``account``'s blog and record where, in the draft file.
+
+    Args:
+        draft: the draft; changed (and saved to ``draft_file``) only on success.
+        draft_file: where the draft lives, for the poster path and to record the publication.
+        account: the blog account.
+        password: its application password, from the keyring.
+        library: the templates; the built-in ones when ``None``.
+        status: "draft", "pending", "publish" or "future"; the draft's own when ``None``.
+        overwrite: update the post even though it was changed on the blog since.
+        progress: called with each step as it starts.
+        cancelled: asked between steps; when it says so, publishing stops before the post is
+            sent.
+        client: a client to use (tests pass one with a fake transport).
+
+    Raises:
+        PublishError: the draft cannot be published as it is.
+        ConflictError: the post was changed on the blog and ``overwrite`` is false.
+        PublishCancelledError: the user cancelled before the post was sent.
+        WordPressError: the blog refused or could not be reached.
+        RenderError: the template failed.
+    """
+    job = _PublishJob(draft, draft_file, account, status or draft.post.status, progress, cancelled)
+    job.client = client or WordPressClient(account, password)
+    return job.run(library or TemplateLibrary(), overwrite)
+
+
+class _PublishJob:
+    """One publish, step by step; split out so each step stays small."""
+
+    client: WordPressClient
+
+    def __init__(
+        self,
+        draft: Draft,
+        draft_file: Path | None,
+        account: Account,
+        status: str,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+    ) -> None:
+        self.draft = draft
+        self.draft_file = draft_file
+        self.account = account
+        self.status = status
+        self._progress = progress or (lambda step: None)
+        self._cancelled = cancelled or (lambda: False)
+        self.uploaded: Media | None = None
+
+    def step(self, step: PublishStep) -> None:
+        if self._cancelled():
+            left = (
+                " The poster was already uploaded to the blog's media library."
+                if self.uploaded
+                else ""
+            )
+            raise PublishCancelledError(f"Publishing was cancelled; no post was sent.{left}")
+        self._progress(step)
+
+    def run(self, library: TemplateLibrary, overwrite: bool) -> PublishResult:
+        content = render(self.draft, "blocks", library=library, draft_file=self.draft_file)
+        fields = self._post_fields(content)
+        poster = self._poster_file()
+        self.step(PublishStep.CONNECTING)
+        self.client.discover()
+        existing = self._existing_post(overwrite)
+        featured = self._featured_media(poster, existing)
+        self.step(PublishStep.TERMS)
+        post = self.draft.post
+        fields["categories"] = [
+            self.client.term_id("categories", c) for c in _names(post.categories)
+        ]
+        fields["tags"] = [self.client.term_id("tags", t) for t in _names(post.tags)]
+        if featured:
+            fields["featured_media"] = featured.id
+        self.step(PublishStep.SENDING)
+        remote, created = self._send(fields, existing)
+        self._verify_featured(remote, featured, created)
+        return self._record(remote, created, featured, poster)
+
+    # -- before sending --------------------------------------------------------------------------
+
+    def _post_fields(self, content: str) -> dict[str, Any]:
+        post = self.draft.post
+        fields: dict[str, Any] = {"title": post.title, "content": content, "status": self.status}
+        if self.status == "future":
+            fields["date_gmt"] = _schedule(post.publish_at)
+        return fields
+
+    def _poster_file(self) -> Path | None:
+        path = poster_path(self.draft, self.draft_file)
+        if path is not None and not path.is_file():
+            raise PublishError(f"film.poster: the poster file {path} does not exist")
+        return path
+
+    def _existing_post(self, overwrite: bool) -> RemotePost | None:
+        record = self.draft.publication_for(self.account.name)
+        if record is None:
+            return None
+        self.step(PublishStep.CHECKING)
+        remote = self.client.get_post(record.post_id)
+        if remote is None or remote.status == "trash":
+            return None  # deleted on the blog: publishing makes a new post
+        edited = record.content_hash is not None and (
+            content_hash(remote.content_raw) != record.content_hash
+        )
+        changed = remote.modified_gmt != record.modified_gmt or edited
+        if changed and not overwrite:
+            raise ConflictError(
+                self.account.name,
+                f"the post “{remote.title}” was changed on the blog (last modified "
+                f"{remote.modified_gmt} UTC) since postdesk published it. Publishing again "
+                "would overwrite those changes.",
+            )
+        return remote
+
+    def _featured_media(self, poster: Path | None, existing: RemotePost | None) -> Media | None:
+        if poster is None:
+            return None
+        digest = content_hash_file(poster)
+        record = self.draft.publication_for(self.account.name)
+        reusable = record.featured_media if record and record.poster_hash == digest else None
+        if existing and reusable and self.client.media_exists(reusable):
+            return Media(reusable, "")
+        self.step(PublishStep.POSTER)
+        slug = f"{slugify(self.draft.post.title)}-poster-{digest[7:15]}"
+        filename = slug + poster.suffix.lower()
+        alt = f"Poster for {self.draft.film.title}"
+        try:
+            self.uploaded = self.client.upload_media(poster, filename, alt, alt)
+        except WordPressError as err:
+            if not err.retryable:
+                raise
+            found = self.client.find_media(slug)  # the upload may have arrived
+            self.uploaded = found or self.client.upload_media(poster, filename, alt, alt)
+        return self.uploaded
+
+    # -- sending ---------------------------------------------------------------------------------
+
+    def _send(self, fields: dict[str, Any], existing: RemotePost | None) -> tuple[RemotePost, bool]:
+        if existing is not None:
+            try:
+                return self.client.update_post(existing.id, fields), False
+            except WordPressError as err:
+                if not err.retryable:
+                    raise
+                return self.client.update_post(existing.id, fields), False  # idempotent
+        slug, adopt = self._free_slug(fields)
+        if adopt is not None:
+            return self.client.update_post(adopt.id, fields), False
+        fields = {**fields, "slug": slug}
+        try:
+            return self.client.create_post(fields), True
+        except WordPressError as err:
+            if not err.retryable:
+                raise
+            # The create may have arrived and only its answer was lost: look before retrying.
+            arrived = self._ours(self.client.posts_with_slug(slug), fields["content"])
+            if arrived is not None:
+                return self.client.update_post(arrived.id, fields), True
+            return self.client.create_post(fields), True
+
+    def _free_slug(self, fields: dict[str, Any]) -> tuple[str, RemotePost | None]:
+        """A slug no post uses yet, or the post that already carries exactly this content."""
+        base = slugify(self.draft.post.title)
+        for attempt in range(1, MAX_SLUG_ATTEMPTS + 1):
+            slug = base if attempt == 1 else f"{base}-{attempt}"
+            taken = self.client.posts_with_slug(slug)
+            ours = self._ours(taken, fields["content"])
+            if ours is not None:
+                return slug, ours
+            if not taken:
+                return slug, None
+        raise PublishError(f"post.title: {MAX_SLUG_ATTEMPTS} posts already use the slug “{base}”")
+
+    def _ours(self, posts: list[RemotePost], content: str) -> RemotePost | None:
+        wanted = content_hash(content)
+        for post in posts:
+            if post.status != "trash" and content_hash(post.content_raw) == wanted:
+                return post
+        return None
+
+    def _verify_featured(self, remote: RemotePost, featured: Media | None, created: bool) -> None:
+        if featured is None:
+            return
+        self.step_without_cancel(PublishStep.VERIFYING)
+        if remote.featured_media != featured.id:
+            where = "created" if created else "updated"
+            raise WordPressError(
+                self.account.name,
+                f"the post was {where} ({remote.link}) but WordPress did not set the poster "
+                f"(media {featured.id}) as its featured image. Publish again to retry.",
+            )
+
+    def step_without_cancel(self, step: PublishStep) -> None:
+        """Report a step after the post was sent, when cancelling can no longer undo it."""
+        self._progress(step)
+
+    def _record(
+        self, remote: RemotePost, created: bool, featured: Media | None, poster: Path | None
+    ) -> PublishResult:
+        self.step_without_cancel(PublishStep.RECORDING)
+        publication = Publication(
+            account=self.account.name,
+            post_id=remote.id,
+            link=remote.link,
+            modified_gmt=remote.modified_gmt,
+            content_hash=content_hash(remote.content_raw),
+            featured_media=featured.id if featured else None,
+            poster_hash=content_hash_file(poster) if poster else None,
+        )
+        self.draft.record_publication(publication)
+        if self.draft_file is not None:
+            try:
+                save_draft(self.draft, self.draft_file)
+            except DraftError as err:
+                raise PublishError(
+                    f"the post is on the blog ({remote.link}) but the draft could not record "
+                    f"it: {err}. Save the draft before publishing again."
+                ) from err
+        return PublishResult(
+            self.account.name, remote.id, remote.link, remote.status, created, publication
+        )
+
+
+def content_hash_file(path: Path) -> str:
+    """A SHA-256 of a file, to notice a changed poster."""
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        for chunk in iter(lambda: file.read(1 << 16), b""):
+            digest.update(chunk)
+    return "sha256:" + digest.hexdigest()
+
+
+def _names(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(i.strip() for i in items if i.strip()))
+
+
+def _schedule(publish_at: dt.datetime | None) -> str:
+    if publish_at is None:
+        raise PublishError("post.publish_at: a scheduled post needs a publish date and time")
+    moment = publish_at if publish_at.tzinfo else publish_at.astimezone()  # local time
+    utc = moment.astimezone(dt.UTC)
+    if utc <= dt.datetime.now(dt.UTC):
+        raise PublishError(
+            f"post.publish_at: {publish_at.isoformat(timespec='minutes')} is not in the future; "
+            "choose a later time, or publish now"
+        )
+    return utc.strftime("%Y-%m-%dT%H:%M:%S")

@@ -1,0 +1,378 @@
+"""A small client for the WordPress REST API: what publishing a post needs, and no more.
+
+Every request has connect and read time-outs. Only idempotent requests (GET, HEAD, PUT,
+DELETE) are retried by the transport, with backoff, on connection errors, time-outs and
+502/503/504; a create (POST) is never retried blindly: :mod:`postdesk.core.publishing` looks
+the post up first. The password is sent only over https, or over http to this machine, and
+appears in no message, log line or ``repr``.
+"""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from postdesk import __version__
+from postdesk.core.accounts import Account, is_loopback, normalize_site_url
+from postdesk.core.wordpress_errors import (
+    AuthenticationError,
+    ConnectionFailedError,
+    MediaRejectedError,
+    NotWordPressError,
+    TermExistsError,
+    TimedOutError,
+    WordPressError,
+    error_for,
+)
+
+API_REL = "https://api.w.org/"
+DEFAULT_TIMEOUT = (5.0, 30.0)
+UPLOAD_TIMEOUT = (5.0, 120.0)
+SAFE_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+
+
+@dataclass(frozen=True)
+class BlogUser:
+    """Who the application password belongs to, and what they may do."""
+
+    id: int
+    name: str
+    roles: tuple[str, ...]
+    can_publish: bool
+    can_upload: bool
+
+
+@dataclass(frozen=True)
+class RemotePost:
+    """A post as the blog stores it."""
+
+    id: int
+    link: str
+    status: str
+    slug: str
+    title: str
+    content_raw: str
+    modified_gmt: str
+    featured_media: int
+
+
+@dataclass(frozen=True)
+class Media:
+    """An uploaded file in the blog's media library."""
+
+    id: int
+    source_url: str
+
+
+def _retry_policy(total: int) -> Retry:
+    return Retry(
+        total=total,
+        connect=total,
+        read=total,
+        status=total,
+        backoff_factor=0.5,
+        status_forcelist=(502, 503, 504),
+        allowed_methods=SAFE_METHODS,
+        raise_on_status=False,
+        respect_retry_after_header=True,
+    )
+
+
+def build_session(retries: int = 3) -> requests.Session:
+    """A session that retries idempotent requests only."""
+    session = requests.Session()
+    session.headers["User-Agent"] = f"postdesk/{__version__}"
+    adapter = HTTPAdapter(max_retries=_retry_policy(retries))
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
+
+
+class WordPressClient:
+    """One account's connection to its blog."""
+
+    def __init__(
+        self,
+        account: Account,
+        password: str,
+        *,
+        session: requests.Session | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.account = account
+        self.site_url = normalize_site_url(account.url)
+        self._auth = (account.username, password)
+        self._session = session or build_session()
+        self._timeout = timeout
+        self._api_root: str | None = None
+
+    def __repr__(self) -> str:
+        return f"WordPressClient({self.account.name!r}, {self.site_url!r})"
+
+    def close(self) -> None:
+        """Close the connections; a request under way in another thread fails at once."""
+        self._session.close()
+
+    # -- discovery and the user ------------------------------------------------------------------
+
+    @property
+    def api_root(self) -> str:
+        """The REST API's root URL, discovered on first use."""
+        if self._api_root is None:
+            self._api_root = self.discover()
+        return self._api_root
+
+    def discover(self) -> str:
+        """Find the API root: the ``rel="https://api.w.org/"`` link, else ``?rest_route=``."""
+        response = self._send("GET", self.site_url + "/", auth=False, action="reach the blog")
+        link = response.links.get(API_REL, {}).get("url")
+        if link and self._same_site(link):
+            return link if link.endswith("/") else link + "/"
+        fallback = self.site_url + "/?rest_route=/"
+        index = self._json(
+            self._send("GET", fallback, auth=False, action="find the API"), "find the API"
+        )
+        if isinstance(index, dict) and "wp/v2" in index.get("namespaces", []):
+            return fallback
+        raise NotWordPressError(
+            self.account.name,
+            f"{self.site_url} does not look like a WordPress site with the REST API enabled.",
+        )
+
+    def current_user(self) -> BlogUser:
+        """The user the password belongs to (``users/me``), which checks the password too."""
+        data = self.get("wp/v2/users/me", {"context": "edit"}, action="check the account")
+        capabilities = data.get("capabilities") or {}
+        return BlogUser(
+            id=int(data["id"]),
+            name=html.unescape(str(data.get("name") or data.get("username") or "")),
+            roles=tuple(data.get("roles") or ()),
+            can_publish=bool(capabilities.get("publish_posts")),
+            can_upload=bool(capabilities.get("upload_files")),
+        )
+
+    # -- terms, media, posts ---------------------------------------------------------------------
+
+    def term_id(self, taxonomy: str, name: str) -> int:
+        """The id of the category or tag called ``name``, created when the blog has none."""
+        wanted = name.strip()
+        found = self.get(
+            f"wp/v2/{taxonomy}", {"search": wanted, "per_page": 100}, action=f"look up {wanted}"
+        )
+        for term in found if isinstance(found, list) else []:
+            if html.unescape(str(term.get("name", ""))).casefold() == wanted.casefold():
+                return int(term["id"])
+        kind = "category" if taxonomy == "categories" else "tag"
+        try:
+            created = self.post(
+                f"wp/v2/{taxonomy}", {"name": wanted}, action=f"create the {kind} “{wanted}”"
+            )
+        except TermExistsError as err:  # created meanwhile, or a name search did not match
+            return err.term_id
+        return int(created["id"])
+
+    def upload_media(self, path: Path, filename: str, alt_text: str, title: str) -> Media:
+        """Upload an image to the media library."""
+        mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        ascii_name = filename.encode("ascii", "ignore").decode() or "poster"
+        disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+        try:
+            body = path.read_bytes()
+        except OSError as err:
+            raise MediaRejectedError(
+                self.account.name, f"the poster {path} cannot be read ({err.strerror})."
+            ) from err
+        data = self.request(
+            "POST",
+            "wp/v2/media",
+            params={"alt_text": alt_text, "title": title},
+            data=body,
+            headers={"Content-Type": mime, "Content-Disposition": disposition},
+            timeout=UPLOAD_TIMEOUT,
+            action="upload the poster",
+        )
+        return Media(id=int(data["id"]), source_url=str(data.get("source_url", "")))
+
+    def find_media(self, slug: str) -> Media | None:
+        """An uploaded file by its slug, to find an upload whose answer was lost."""
+        found = self.get("wp/v2/media", {"slug": slug, "context": "edit"}, action="look up media")
+        for item in found if isinstance(found, list) else []:
+            return Media(id=int(item["id"]), source_url=str(item.get("source_url", "")))
+        return None
+
+    def media_exists(self, media_id: int) -> bool:
+        """Whether the media library still holds ``media_id``."""
+        try:
+            self.get(f"wp/v2/media/{media_id}", {"context": "edit"}, action="look up the poster")
+        except NotWordPressError as err:
+            if err.status == 404:
+                return False
+            raise
+        return True
+
+    def get_post(self, post_id: int) -> RemotePost | None:
+        """A post with its stored content, or ``None`` when it no longer exists."""
+        try:
+            data = self.get(f"wp/v2/posts/{post_id}", {"context": "edit"}, action="read the post")
+        except NotWordPressError as err:
+            if err.status == 404:
+                return None
+            raise
+        return _remote_post(data)
+
+    def posts_with_slug(self, slug: str) -> list[RemotePost]:
+        """Every post (drafts and scheduled ones too) whose slug is ``slug``."""
+        found = self.get(
+            "wp/v2/posts",
+            {"slug": slug, "status": "any", "context": "edit", "per_page": 100},
+            action="look up the post",
+        )
+        return [_remote_post(item) for item in found] if isinstance(found, list) else []
+
+    def create_post(self, fields: Mapping[str, Any]) -> RemotePost:
+        """Create a post; never retried here (see :mod:`postdesk.core.publishing`)."""
+        return _remote_post(self.post("wp/v2/posts", dict(fields), action="create the post"))
+
+    def update_post(self, post_id: int, fields: Mapping[str, Any]) -> RemotePost:
+        """Replace a post's fields: the same request twice gives the same post."""
+        data = self.request(
+            "PUT", f"wp/v2/posts/{post_id}", json=dict(fields), action="update the post"
+        )
+        return _remote_post(data)
+
+    # -- requests --------------------------------------------------------------------------------
+
+    def get(self, route: str, params: Mapping[str, Any] | None = None, *, action: str) -> Any:
+        """GET a route, retried by the transport."""
+        return self.request("GET", route, params=params, action=action)
+
+    def post(self, route: str, body: Mapping[str, Any], *, action: str) -> Any:
+        """POST JSON to a route; not retried."""
+        return self.request("POST", route, json=dict(body), action=action)
+
+    def request(
+        self,
+        method: str,
+        route: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        action: str,
+        timeout: tuple[float, float] | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        """Call the REST API and return its JSON answer, or raise a :class:`WordPressError`."""
+        url, query = self._route_url(route)
+        query.update(params or {})
+        response = self._send(method, url, params=query, action=action, timeout=timeout, **kwargs)
+        body = self._json(response, action)
+        if response.status_code >= 400:
+            raise error_for(self.account.name, response.status_code, body, action)
+        return body
+
+    def _route_url(self, route: str) -> tuple[str, dict[str, Any]]:
+        root = self.api_root
+        if "rest_route=" in root:
+            return root.split("?", 1)[0], {"rest_route": "/" + route}
+        return root + route, {}
+
+    def _same_site(self, url: str) -> bool:
+        return urlsplit(url).hostname == urlsplit(self.site_url).hostname
+
+    def _send(
+        self,
+        method: str,
+        url: str,
+        *,
+        auth: bool = True,
+        action: str,
+        timeout: tuple[float, float] | None = None,
+        **kwargs: Any,
+    ) -> requests.Response:
+        parts = urlsplit(url)
+        if auth and parts.scheme != "https" and not is_loopback(parts.hostname):
+            raise WordPressError(
+                self.account.name,
+                f"refusing to send the password over plain http to {parts.hostname}.",
+            )
+        try:
+            response = self._session.request(
+                method,
+                url,
+                auth=self._auth if auth else None,
+                timeout=timeout or self._timeout,
+                **kwargs,
+            )
+        except requests.Timeout as err:
+            raise TimedOutError(
+                self.account.name,
+                f"the blog did not answer in time while trying to {action}.",
+            ) from err
+        except requests.ConnectionError as err:
+            raise ConnectionFailedError(
+                self.account.name,
+                f"could not reach {parts.hostname} to {action}: check the address and your "
+                "internet connection.",
+            ) from err
+        except requests.RequestException as err:
+            raise WordPressError(
+                self.account.name, f"the request to {action} failed ({type(err).__name__})."
+            ) from err
+        self._refuse_login_pages(response, action)
+        return response
+
+    def _refuse_login_pages(self, response: requests.Response, action: str) -> None:
+        if "wp-login.php" in urlsplit(response.url).path:
+            raise NotWordPressError(
+                self.account.name,
+                f"the blog sent a login page instead of answering (trying to {action}): a "
+                "security plugin or the host may be blocking the REST API.",
+                status=response.status_code,
+            )
+
+    def _json(self, response: requests.Response, action: str) -> Any:
+        kind = response.headers.get("Content-Type", "")
+        try:
+            return response.json()
+        except ValueError:
+            pass
+        if response.status_code == 401:
+            raise AuthenticationError(
+                self.account.name,
+                "the blog refused the user name or application password.",
+                status=401,
+            )
+        if response.status_code >= 500:
+            raise error_for(self.account.name, response.status_code, None, action)
+        what = "a web page" if "html" in kind else "something that is not JSON"
+        if not response.content.strip():
+            what = "an empty answer"
+        raise NotWordPressError(
+            self.account.name,
+            f"the blog sent {what} where the WordPress API should answer (trying to {action}). "
+            "Check the site address.",
+            status=response.status_code,
+        )
+
+
+def _remote_post(data: Any) -> RemotePost:
+    content = data.get("content") or {}
+    title = data.get("title") or {}
+    return RemotePost(
+        id=int(data["id"]),
+        link=str(data.get("link", "")),
+        status=str(data.get("status", "")),
+        slug=str(data.get("slug", "")),
+        title=str(title.get("raw", title.get("rendered", ""))),
+        content_raw=str(content.get("raw", "")),
+        modified_gmt=str(data.get("modified_gmt", "")),
+        featured_media=int(data.get("featured_media") or 0),
+    )
