@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import requests
+import urllib3.exceptions
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
@@ -311,16 +312,16 @@ class WordPressClient:
                 timeout=timeout or self._timeout,
                 **kwargs,
             )
-        except requests.Timeout as err:
+        except (requests.Timeout, requests.ConnectionError) as err:
+            if not _timed_out(err):
+                raise ConnectionFailedError(
+                    self.account.name,
+                    f"could not reach {parts.hostname} to {action}: check the address and your "
+                    "internet connection.",
+                ) from err
             raise TimedOutError(
                 self.account.name,
                 f"the blog did not answer in time while trying to {action}.",
-            ) from err
-        except requests.ConnectionError as err:
-            raise ConnectionFailedError(
-                self.account.name,
-                f"could not reach {parts.hostname} to {action}: check the address and your "
-                "internet connection.",
             ) from err
         except requests.RequestException as err:
             raise WordPressError(
@@ -361,6 +362,16 @@ class WordPressClient:
             "Check the site address.",
             status=response.status_code,
         )
+
+
+def _timed_out(error: requests.RequestException) -> bool:
+    """Whether the blog was too slow, also when the retries ran out on time-outs."""
+    if isinstance(error, requests.Timeout):
+        return True
+    reason = getattr(error.args[0], "reason", None) if error.args else None
+    if isinstance(reason, urllib3.exceptions.NewConnectionError):
+        return False  # refused or unreachable (urllib3 files it under time-outs)
+    return isinstance(reason, urllib3.exceptions.TimeoutError)
 
 
 def _remote_post(data: Any) -> RemotePost:

@@ -1,0 +1,126 @@
+"""Real parts for integration tests: a WordPress on 127.0.0.1 and the Secret Service keyring.
+
+Both are required: if one cannot be started or reached, the tests fail, they never skip.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+import requests
+
+from postdesk.core.accounts import Account
+from postdesk.core.credentials import CredentialStore
+from tests.conftest import REPO
+
+WORDPRESS_SCRIPT = REPO / "scripts" / "wordpress.py"
+
+
+class WordPressSite:
+    """The running test blog, with helpers to look at it the way a blogger would."""
+
+    def __init__(self, info: dict[str, Any]) -> None:
+        self.info = info
+        self.url: str = info["url"]
+        self.root = Path(info["state_dir"]) / "wordpress"
+
+    def user(self, role: str = "admin") -> dict[str, Any]:
+        return dict(self.info["users"][role])
+
+    def account(self, role: str = "admin", name: str = "Test blog") -> Account:
+        return Account(name, self.url, self.user(role)["login"])
+
+    def password(self, role: str = "admin") -> str:
+        return str(self.user(role)["app_password"])
+
+    def api(self, method: str, route: str, **kwargs: Any) -> Any:
+        """Call the REST API as the administrator, as another editor of the blog would."""
+        auth = (self.user()["login"], self.password())
+        response = requests.request(
+            method, f"{self.url}/wp-json/{route}", auth=auth, timeout=30, **kwargs
+        )
+        response.raise_for_status()
+        return response.json()
+
+    def parse_blocks(self, content: str) -> list[str | None]:
+        """The block names WordPress's own parser finds (None is a Classic/freeform block)."""
+        code = (
+            "$_SERVER['HTTP_HOST'] = '127.0.0.1'; require 'wp-load.php';"
+            "$blocks = parse_blocks(file_get_contents('php://stdin'));"
+            "$names = array(); foreach ($blocks as $b) {"
+            " if ($b['blockName'] === null && trim($b['innerHTML']) === '') continue;"
+            " $names[] = $b['blockName']; }"
+            "echo json_encode($names);"
+        )
+        result = subprocess.run(
+            ["php", "-r", code], input=content, capture_output=True, text=True,
+            cwd=self.root, check=True, timeout=60,
+        )  # fmt: skip
+        names: list[str | None] = json.loads(result.stdout[result.stdout.index("[") :])
+        return names
+
+
+@pytest.fixture(scope="session")
+def wordpress(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPressSite]:
+    """A fresh WordPress for the whole test session, stopped at the end."""
+    state = tmp_path_factory.mktemp("wordpress")
+    started = subprocess.run(
+        [sys.executable, str(WORDPRESS_SCRIPT), "start", "--state-dir", str(state)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    if started.returncode != 0:
+        pytest.fail(
+            "could not start the test WordPress (scripts/wordpress.py start):\n"
+            + started.stdout + started.stderr,
+            pytrace=False,
+        )  # fmt: skip
+    try:
+        yield WordPressSite(json.loads(started.stdout))
+    finally:
+        subprocess.run(
+            [sys.executable, str(WORDPRESS_SCRIPT), "stop", "--state-dir", str(state)],
+            timeout=60,
+            check=False,
+        )
+
+
+@pytest.fixture(scope="session")
+def secret_service() -> str:
+    """The real keyring must be the Secret Service (gnome-keyring on the test D-Bus)."""
+    backend = keyring.get_keyring()
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    if name != "keyring.backends.SecretService.Keyring":
+        pytest.fail(
+            f"the keyring backend is {name}, not the Secret Service: run the tests through "
+            "scripts/run-with-services.sh (make test does)",
+            pytrace=False,
+        )
+    return name
+
+
+@pytest.fixture
+def credentials(secret_service: str) -> Iterator[CredentialStore]:
+    """A credential store on the real keyring under a service name of this test's own."""
+    store = CredentialStore(service=f"postdesk-test-{uuid.uuid4().hex[:10]}")
+    created: list[str] = []
+    original_set = store.set
+
+    def tracking_set(account: str, password: str) -> None:
+        created.append(account)
+        original_set(account, password)
+
+    store.set = tracking_set  # type: ignore[method-assign]
+    yield store
+    for account in created:
+        store.delete(account)
