@@ -15,6 +15,7 @@ and writes it all to DIR/site.json.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -74,7 +75,10 @@ if ($path !== '/' && file_exists($file) && !is_dir($file)) {
     if (substr($file, -4) === '.php') { require $file; return true; }
     return false;
 }
-if (is_dir($file) && file_exists($file . '/index.php')) { require $file . '/index.php'; return true; }
+if (is_dir($file) && file_exists($file . '/index.php')) {
+    require $file . '/index.php';
+    return true;
+}
 $_SERVER['SCRIPT_NAME'] = '/index.php';
 $_SERVER['SCRIPT_FILENAME'] = $root . '/index.php';
 chdir($root);
@@ -146,6 +150,7 @@ class Site:
     # -- start ---------------------------------------------------------------------------------
 
     def start(self, port: int | None) -> dict[str, object]:
+        """Copy WordPress, start MariaDB and PHP, install a fresh site; return its details."""
         self._check_packages()
         if self.pids_file.exists():
             self.stop()
@@ -298,12 +303,14 @@ class Site:
         try:
             installed: dict[str, object] = json.loads(result.stdout[result.stdout.index("{") :])
         except ValueError as err:
-            raise SystemExit(f"wordpress.py: the install printed no site: {result.stdout!r}") from err
+            message = f"wordpress.py: the install printed no site: {result.stdout!r}"
+            raise SystemExit(message) from err
         return installed
 
     # -- reset and stop --------------------------------------------------------------------------
 
     def reset(self) -> dict[str, object]:
+        """A fresh database and install on the running servers (about a second)."""
         site = json.loads(self.site_file.read_text())
         _run(
             ["mariadb", "--no-defaults", f"--socket={self.socket}", "-uroot"],
@@ -318,6 +325,7 @@ class Site:
         return dict(site)
 
     def stop(self) -> None:
+        """Stop the PHP server and MariaDB this state folder started."""
         if not self.pids_file.exists():
             return
         pids: dict[str, int] = json.loads(self.pids_file.read_text())
@@ -346,10 +354,8 @@ def _terminate(pid: int, grace: float = 10.0) -> None:
         if finished:
             return
         time.sleep(0.05)
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def main() -> int:

@@ -69,3 +69,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite tests/golden/ from the current output (then review the diff like code)",
     )
+
+
+# The real WordPress and keyring fixtures, for the integration and the window tests alike.
+pytest_plugins = ["tests.services"]

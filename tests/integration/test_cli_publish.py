@@ -14,7 +14,7 @@ import keyring
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.integration.conftest import WordPressSite
+from tests.services import WordPressSite
 
 pytestmark = [pytest.mark.wordpress, pytest.mark.keyring]
 

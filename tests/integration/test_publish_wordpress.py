@@ -21,7 +21,7 @@ from postdesk.core.wordpress_errors import (
     PermissionDeniedError,
 )
 from tests.conftest import EXAMPLES, SEED_DRAFT
-from tests.integration.conftest import WordPressSite
+from tests.services import WordPressSite
 
 pytestmark = pytest.mark.wordpress
 

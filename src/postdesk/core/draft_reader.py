@@ -237,8 +237,8 @@ class DraftReader:
             self._fail(path, f"{describe(value)} is not text")
             return None
         if not value.strip():
+            # Kept, so the editor can show an untitled draft; loading a file still refuses it.
             self._fail(path, "must not be empty")
-            return None
         return value
 
     def _text(self, data: JsonDict, key: str, parent: str) -> str | None:

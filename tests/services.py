@@ -1,4 +1,4 @@
-"""Real parts for integration tests: a WordPress on 127.0.0.1 and the Secret Service keyring.
+"""Real parts for the tests (a pytest plugin): a WordPress on 127.0.0.1, the Secret Service.
 
 Both are required: if one cannot be started or reached, the tests fail, they never skip.
 """

@@ -1,0 +1,226 @@
+"""Accounts…: add a blog (checked with the blog at once), verify it, or remove it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postdesk.core.accounts import Account, AccountError, AccountStore, normalize_site_url
+from postdesk.core.credentials import CredentialError, CredentialStore
+from postdesk.core.wordpress import BlogUser, WordPressClient
+from postdesk.core.wordpress_errors import WordPressError
+from postdesk.ui.workers import Task, start
+
+ERRORS = (AccountError, CredentialError, WordPressError)
+
+
+def describe_user(user: BlogUser) -> str:
+    """Who the account is and what they may do, as one sentence."""
+    rights = "may publish posts" if user.can_publish else "may write drafts but not publish"
+    return f"{user.name} ({', '.join(user.roles) or 'no role'}), {rights}."
+
+
+def verify(account: Account, password: str) -> BlogUser:
+    """Ask the blog who the password belongs to (blocking: run it in a task)."""
+    client = WordPressClient(account, password)
+    try:
+        client.discover()
+        return client.current_user()
+    finally:
+        client.close()
+
+
+class AddAccountDialog(QDialog):
+    """Name, address, user name and application password; saved only once the blog agrees."""
+
+    def __init__(self, store: AccountStore, credentials: CredentialStore, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add a blog")
+        self.store, self.credentials = store, credentials
+        self.account: Account | None = None
+        self._task: Task | None = None
+        self.name = QLineEdit(placeholderText="My film blog")
+        self.url = QLineEdit(placeholderText="https://myblog.example")
+        self.username = QLineEdit(placeholderText="Your WordPress user name")
+        self.password = QLineEdit(placeholderText="xxxx xxxx xxxx xxxx xxxx xxxx")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        get_password = QPushButton("Get an application password…")
+        get_password.setToolTip("Opens your blog's page that creates one for postdesk")
+        get_password.clicked.connect(self._on_get_password)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Check and add")
+        self.buttons.accepted.connect(self._on_check)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        for label, widget, name in (
+            ("&Name:", self.name, "Account name"),
+            ("&Site address:", self.url, "Site address"),
+            ("&User name:", self.username, "User name"),
+            ("Application &password:", self.password, "Application password"),
+        ):
+            widget.setAccessibleName(name)
+            form.addRow(label, widget)
+        form.addRow("", get_password)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def _on_get_password(self) -> None:
+        try:
+            site = normalize_site_url(self.url.text())
+        except AccountError as err:
+            self.status.setText(str(err))
+            return
+        QDesktopServices.openUrl(
+            QUrl(f"{site}/wp-admin/authorize-application.php?app_name=postdesk")
+        )
+
+    def _on_check(self) -> None:
+        try:
+            url = normalize_site_url(self.url.text())
+            account = Account(self.name.text().strip(), url, self.username.text().strip())
+            if not account.name or not account.username or not self.password.text().strip():
+                raise AccountError("fill in the name, the user name and the application password")
+            self.credentials.ensure_usable()
+        except ERRORS as err:
+            self.status.setText(str(err))
+            return
+        password = self.password.text().strip()
+        self.buttons.setEnabled(False)
+        self.status.setText(f"Checking with {account.url}…")
+        self._task = Task(lambda progress, cancelled: self._add(account, password))
+        self._task.signals.succeeded.connect(self._on_added)
+        self._task.signals.failed.connect(self._on_failed)
+        start(self._task)
+
+    def _add(self, account: Account, password: str) -> tuple[Account, BlogUser]:
+        user = verify(account, password)
+        self.credentials.set(account.name, password)
+        self.store.add(account)
+        return account, user
+
+    def _on_added(self, result: tuple[Account, BlogUser]) -> None:
+        self.account, user = result
+        QMessageBox.information(self, "Blog added", f"{self.account.name}: {describe_user(user)}")
+        self.accept()
+
+    def _on_failed(self, error: Exception) -> None:
+        self.buttons.setEnabled(True)
+        self.status.setText(str(error) if isinstance(error, ERRORS) else f"Unexpected: {error}")
+
+
+class AccountsDialog(QDialog):
+    """The list of blogs, with add, verify, make default and remove."""
+
+    def __init__(self, store: AccountStore, credentials: CredentialStore, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Blog accounts")
+        self.store, self.credentials = store, credentials
+        self._task: Task | None = None
+        self.list = QListWidget()
+        self.list.setAccessibleName("Blog accounts")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QVBoxLayout()
+        for text, slot in (
+            ("&Add…", self._on_add),
+            ("&Verify", self._on_verify),
+            ("Make &default", self._on_default),
+            ("&Remove", self._on_remove),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.list, 1)
+        row.addLayout(buttons)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Passwords are kept in your system keyring, never in a file."))
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(close)
+        self.resize(560, 320)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.list.clear()
+        try:
+            default = self.store.default()
+            for account in self.store.accounts():
+                mark = "  (default)" if default and default.name == account.name else ""
+                self.list.addItem(f"{account.name}: {account.url} as {account.username}{mark}")
+        except AccountError as err:
+            self.status.setText(str(err))
+
+    def _selected(self) -> Account | None:
+        row = self.list.currentRow()
+        accounts = self.store.accounts()
+        return accounts[row] if 0 <= row < len(accounts) else None
+
+    def _on_add(self) -> None:
+        dialog = AddAccountDialog(self.store, self.credentials, self)
+        if dialog.exec():
+            self._refresh()
+
+    def _on_verify(self) -> None:
+        account = self._selected()
+        if account is None:
+            return
+        self.status.setText(f"Checking {account.name}…")
+
+        def check(progress: object, cancelled: object) -> BlogUser:
+            password = self.credentials.get(account.name)
+            if password is None:
+                raise CredentialError("no password is stored for this account: add it again")
+            return verify(account, password)
+
+        self._task = Task(check)
+        self._task.signals.succeeded.connect(
+            lambda user: self.status.setText(f"{account.name}: OK, {describe_user(user)}")
+        )
+        self._task.signals.failed.connect(lambda err: self.status.setText(str(err)))
+        start(self._task)
+
+    def _on_default(self) -> None:
+        account = self._selected()
+        if account is not None:
+            self.store.set_default(account.name)
+            self._refresh()
+
+    def _on_remove(self) -> None:
+        account = self._selected()
+        if account is None:
+            return
+        answer = QMessageBox.question(
+            self, "Remove account", f"Remove “{account.name}” and its password from this computer?"
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.credentials.delete(account.name)
+            self.store.remove(account.name)
+        except ERRORS as err:
+            self.status.setText(str(err))
+        self._refresh()

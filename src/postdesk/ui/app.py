@@ -1,0 +1,68 @@
+"""Start the editor window: arguments, environment checks, the QApplication."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def parse_arguments(args: list[str]) -> argparse.Namespace:
+    """``postdesk [--config-dir DIR] [DRAFT]``."""
+    parser = argparse.ArgumentParser(prog="postdesk", description="Open the postdesk editor.")
+    parser.add_argument("--config-dir", metavar="DIR", help="keep all settings in DIR")
+    parser.add_argument("draft", nargs="?", type=Path, help="a .postdesk draft to open")
+    return parser.parse_args(args)
+
+
+def display_problem() -> str | None:
+    """Why no window can be shown here, or ``None`` when it can."""
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform.startswith(("offscreen", "minimal", "vnc", "eglfs", "linuxfb")):
+        return None
+    if platform.startswith("wayland"):
+        return None if os.environ.get("WAYLAND_DISPLAY") else "WAYLAND_DISPLAY is not set"
+    if os.environ.get("DISPLAY") or (not platform and os.environ.get("WAYLAND_DISPLAY")):
+        return None
+    return "there is no display (DISPLAY and WAYLAND_DISPLAY are not set)"
+
+
+def prepare_web_engine() -> None:
+    """QtWebEngine's sandbox refuses to run as root: turn it off there, and only there."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+        log.warning("running as root: QtWebEngine's sandbox is disabled for the preview")
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    # The preview never needs the network or background services of Chromium.
+    extra = "--disable-background-networking --disable-component-update --disable-sync"
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} {extra}".strip()
+
+
+def run_app(args: list[str]) -> int:
+    """Open the window and run until it closes."""
+    options = parse_arguments(args)
+    problem = display_problem()
+    if problem:
+        print(
+            f"postdesk: error: cannot open the window: {problem}.\n"
+            "The command line works without one: postdesk render|export|check|publish …"
+            " (see postdesk --help).",
+            file=sys.stderr,
+        )
+        return 2
+    logging.basicConfig(level=logging.WARNING, format="postdesk: %(message)s")
+    prepare_web_engine()
+    from postdesk.ui.main_window import MainWindow
+    from postdesk.ui.qt_app import create_application
+
+    app = create_application([sys.argv[0]])
+    window = MainWindow.create(options.config_dir, options.draft)
+    window.show()
+    window.start()
+    return int(app.exec())

@@ -1,0 +1,90 @@
+"""The form side of the window: the film, its cast and credits, and the post, in tabs."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
+
+from postdesk.core.checks import draft_warnings
+from postdesk.core.draft_reader import DraftReader
+from postdesk.core.drafts import draft_to_dict
+from postdesk.core.model import Draft
+from postdesk.core.problems import Problem
+from postdesk.core.templates import TemplateInfo
+from postdesk.ui.credits_form import CreditsForm
+from postdesk.ui.fields import Field
+from postdesk.ui.film_form import FilmForm
+from postdesk.ui.post_form import PostForm
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+def form_problems(draft: Draft, draft_file: Path | None, base_dir: Path | None) -> list[Problem]:
+    """Every problem the form should mark: the file format's rules and the warnings."""
+    _, problems = DraftReader().read(draft_to_dict(draft))
+    anchor = draft_file or (base_dir / "untitled.postdesk" if base_dir else None)
+    return problems + draft_warnings(draft, anchor)
+
+
+class FormPanel(QTabWidget):
+    """Edits a draft; emits ``edited`` on every change the user makes."""
+
+    edited = Signal()
+    template_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.credits = CreditsForm()
+        self.film = FilmForm(self.credits.cast.names)
+        self.post = PostForm()
+        self.addTab(_scrolling(self.film), "&Film")
+        self.addTab(_scrolling(self.credits), "&Cast && credits")
+        self.addTab(_scrolling(self.post), "Pos&t")
+        self.setDocumentMode(True)
+        self.fields: dict[str, Field] = {**self.film.fields, **self.post.fields}
+        for form in (self.film, self.credits, self.post):
+            form.edited.connect(self.edited)
+        self.post.template_changed.connect(self.template_changed)
+
+    def set_templates(self, templates: list[TemplateInfo]) -> None:
+        """The templates the chooser offers."""
+        self.post.set_templates(templates)
+
+    def show_draft(self, draft: Draft, base_dir: Path | None) -> None:
+        """Fill every field from ``draft``."""
+        self.film.show_film(draft.film, base_dir)
+        self.credits.show_film(draft.film)
+        self.post.show_post(draft.post)
+
+    def collect(self, draft: Draft) -> Draft:
+        """A new draft: ``draft`` with the form's values (unknown fields and records kept)."""
+        film = self.credits.collect(self.film.collect(draft.film))
+        post = self.post.collect(draft.post)
+        return dataclasses.replace(draft, film=film, post=post)
+
+    def mark_problems(self, problems: list[Problem]) -> None:
+        """Mark each field a problem names; clear the others."""
+        messages: dict[str, str] = {}
+        for problem in problems:
+            key = problem.path.split("[")[0]
+            if key in self.fields:
+                messages.setdefault(key, _sentence(problem))
+        for key, field in self.fields.items():
+            field.set_problem(messages.get(key))
+
+
+def _sentence(problem: Problem) -> str:
+    text = problem.message
+    if text == "must not be empty":
+        return "Needed: the draft cannot be saved without it."
+    return text[0].upper() + text[1:] if text else text

@@ -1,0 +1,432 @@
+"""The main window: the form beside the live preview, and the menus over them."""
+
+from __future__ import annotations
+
+import html
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+)
+
+from postdesk import __version__
+from postdesk.core.drafts import draft_to_json, parse_draft
+from postdesk.core.model import Draft, new_draft
+from postdesk.core.paths import UserDirs
+from postdesk.core.problems import Problem
+from postdesk.core.recovery import RecoveryStore
+from postdesk.core.resources import example_drafts, resource
+from postdesk.core.templates import TemplateLibrary
+from postdesk.ui.autosave import Autosaver
+from postdesk.ui.document import DraftDocument
+from postdesk.ui.file_commands import FileCommands
+from postdesk.ui.form_panel import FormPanel, form_problems
+from postdesk.ui.publish_controller import PublishController
+from postdesk.ui.recent_files import RecentFiles
+from postdesk.ui.render_scheduler import RenderResult, RenderScheduler
+from postdesk.ui.source_view import SourceView
+from postdesk.ui.style import apply_style
+from postdesk.ui.undo import SnapshotCommand
+
+UNDO_PAUSE_MS = 600
+ERROR_PAGE = (
+    '<div class="postdesk-error"><strong>The template cannot show this draft yet.</strong>'
+    "<pre>{message}</pre><p>Fix the template or choose another one on the Post tab; "
+    "your draft is safe.</p></div>"
+)
+
+
+class MainWindow(QMainWindow):
+    """postdesk's window. Everything it does goes through :mod:`postdesk.core`."""
+
+    preview_painted = Signal(int, float)  # update number, seconds since the edit
+
+    def __init__(
+        self, dirs: UserDirs, settings: QSettings, initial_draft: Path | None = None
+    ) -> None:
+        super().__init__()
+        self.initial_draft = initial_draft
+        self.dirs = dirs
+        self.settings = settings
+        self.library = TemplateLibrary.for_user(dirs)
+        self.document = DraftDocument(self)
+        self.recent = RecentFiles(settings)
+        self.undo_stack = QUndoStack(self)
+        self.autosaver = Autosaver(self.document, RecoveryStore(dirs.recovery), self)
+        self.scheduler = RenderScheduler(self.library, self)
+        self.files = FileCommands(self)
+        self.preview = None
+        self._undo_base = draft_to_json(self.document.draft)
+        self._edit_times: dict[int, float] = {}
+        self._shown_template: str | None = None
+        self._build_central()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.publishing = PublishController(self)
+        self._build_status()
+        self._connect()
+        self.setWindowTitle("[*]Untitled — postdesk")
+        self.setMinimumSize(960, 600)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._restore_geometry()
+
+    @classmethod
+    def create(cls, config_dir: str | None, draft: Path | None) -> MainWindow:
+        """The window for the user's folders (or ``config_dir``), to open ``draft`` on start."""
+        dirs = UserDirs.default(config_dir)
+        dirs.config.mkdir(parents=True, exist_ok=True)
+        settings = QSettings(str(dirs.config / "ui-state.ini"), QSettings.Format.IniFormat)
+        window = cls(dirs, settings, draft)
+        apply_style(window)
+        return window
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        self.form = FormPanel(self)
+        self.form.set_templates(self.library.templates())
+        self.outputs = QTabWidget(self)
+        self.outputs.setDocumentMode(True)
+        self.preview_holder = QLabel("Preparing the preview…", self)
+        self.preview_holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.html_view = SourceView("HTML that will be published", self)
+        self.blocks_view = SourceView("Block markup that will be published", self)
+        self.outputs.addTab(self.preview_holder, "Preview")
+        self.outputs.addTab(self.html_view, "HTML")
+        self.outputs.addTab(self.blocks_view, "Block markup")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.form)
+        self.splitter.addWidget(self.outputs)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        self.form.setMinimumWidth(400)
+        self.outputs.setMinimumWidth(320)
+        self.setCentralWidget(self.splitter)
+
+    def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)  # type: ignore[arg-type]
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action("&New", self.files.new, keys.New, "Start a new draft")
+        self.open_action = self._action("&Open…", self.files.open, keys.Open, "Open a draft")
+        self.save_action = self._action("&Save", self.files.save, keys.Save, "Save the draft")
+        self.save_as_action = self._action("Save &As…", self.files.save_as, keys.SaveAs)
+        self.export_action = self._action(
+            "&Export HTML…", self.files.export_html, "Ctrl+E", "Export a standalone HTML page"
+        )
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(keys.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(keys.Redo)
+        self.guide_action = self._action("&Writing your own templates", self._on_open_guide)
+        self.about_action = self._action("&About postdesk", self._on_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        self.blog_menu = bar.addMenu("&Blog")
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.guide_action, self.about_action])
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar("Main", self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.export_action)
+        self.toolbar.addSeparator()
+        self.addToolBar(self.toolbar)
+
+    def _build_status(self) -> None:
+        self.published_label = QLabel(self)
+        self.published_label.setOpenExternalLinks(True)
+        self.published_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.statusBar().addPermanentWidget(self.published_label)
+
+    def _connect(self) -> None:
+        self.form.edited.connect(self._on_edited)
+        self.form.template_changed.connect(lambda name: self._request_render())
+        self.scheduler.rendered.connect(self._on_rendered)
+        self.document.modified_changed.connect(self.setWindowModified)
+        self.document.path_changed.connect(self._on_path_changed)
+        self.outputs.currentChanged.connect(self._on_output_tab_changed)
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(UNDO_PAUSE_MS)
+        self._undo_timer.timeout.connect(self._push_undo_step)
+
+    # -- starting ----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """After the window shows: the web view, then the draft to open."""
+        QTimer.singleShot(0, self._create_preview)
+        if not self._offer_recovery():
+            self._open_initial_draft()
+
+    def _create_preview(self) -> None:
+        from postdesk.ui.preview import PreviewView
+
+        self.preview = PreviewView(owner=self, parent=self)
+        self.preview.painted.connect(self._on_painted)
+        index = self.outputs.indexOf(self.preview_holder)
+        self.outputs.removeTab(index)
+        self.outputs.insertTab(0, self.preview, "Preview")
+        self.outputs.setCurrentIndex(0)
+        self.preview_holder.deleteLater()
+        self._shown_template = None
+        self._request_render()
+
+    def _offer_recovery(self) -> bool:
+        store = self.autosaver.store
+        orphans = store.orphans()
+        if not orphans:
+            return False
+        newest = orphans[0]
+        name = newest.original.name if newest.original else "an untitled draft"
+        answer = QMessageBox.question(
+            self,
+            "Restore unsaved work?",
+            f"postdesk closed before your changes to {name} were saved "
+            f"(last autosaved {newest.saved_at.astimezone():%B %d, %H:%M}).\n\n"
+            "Restore them? If you don't, they are discarded.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        for orphan in orphans:
+            orphan.copy.unlink(missing_ok=True)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.show_document(newest.draft, newest.original, None, modified=True)
+        self.autosaver.save_now()
+        return True
+
+    def _open_initial_draft(self) -> None:
+        last = self.settings.value("last_file", "")
+        if self.initial_draft is not None:
+            if self.files.open_path(self.initial_draft, confirmed=True):
+                return
+        elif last and Path(str(last)).is_file():
+            if self.files.open_path(Path(str(last)), confirmed=True):
+                return
+        elif not self.settings.value("welcomed", False, type=bool):
+            self.settings.setValue("welcomed", True)
+            self._open_example()
+            return
+        self.show_document(new_draft(), None, None)
+
+    def _open_example(self) -> None:
+        """The seed film, as an untitled copy: the bundled file is never overwritten."""
+        example = example_drafts()[0]
+        draft, _ = parse_draft(example.read_text(encoding="utf-8"), self.library.names())
+        if draft is None:
+            self.show_document(new_draft(), None, None)
+            return
+        self.show_document(draft, None, example.parent)
+        self.statusBar().showMessage(
+            "This is an example post: change it, or start your own with File ▸ New.", 15000
+        )
+
+    # -- the document ------------------------------------------------------------------------------
+
+    def show_document(
+        self,
+        draft: Draft,
+        path: Path | None,
+        base_dir: Path | None,
+        modified: bool = False,
+        loaded: bool = False,
+    ) -> None:
+        """Edit ``draft``: fill the form, reset undo, render."""
+        if not loaded:
+            self.document.replace(draft, path, base_dir, modified)
+        self.form.show_draft(draft, self.document.folder)
+        self.undo_stack.clear()
+        self._undo_base = draft_to_json(draft)
+        self._refresh_problems()
+        self.show_publication()
+        self._request_render()
+
+    def show_poster(self, poster: str | None) -> None:
+        """Show a poster path the program changed (Save As keeps it reachable)."""
+        self.form.film.poster.set_poster(poster, self.document.folder)
+
+    def sync_from_form(self) -> None:
+        """Take the form's values into the document now."""
+        self.document.update(self.form.collect(self.document.draft))
+
+    def current_problems(self) -> list[Problem]:
+        """The problems the form marks."""
+        return form_problems(self.document.draft, self.document.path, self.document.base_dir)
+
+    def remember_last_file(self, path: Path) -> None:
+        """Reopen ``path`` on the next start."""
+        self.settings.setValue("last_file", str(path.resolve()))
+
+    # -- slots -----------------------------------------------------------------------------------
+
+    def _on_edited(self) -> None:
+        self.sync_from_form()
+        self._refresh_problems()
+        self._request_render()
+        self.autosaver.changed()
+        self._undo_timer.start()
+
+    def _refresh_problems(self) -> None:
+        self.form.mark_problems(self.current_problems())
+
+    def _request_render(self) -> None:
+        if self.preview is None:
+            return
+        self.scheduler.want_sources = self.outputs.currentIndex() != 0
+        self.scheduler.request(self.document.draft, self._render_anchor())
+
+    def _render_anchor(self) -> Path | None:
+        if self.document.path:
+            return self.document.path
+        folder = self.document.base_dir
+        return folder / "untitled.postdesk" if folder else None
+
+    def _on_rendered(self, result: RenderResult) -> None:
+        if self.preview is None:
+            return
+        page = result.page or self._error_page(result.error or "")
+        if result.error is None and result.template != self._shown_template:
+            number = self.preview.show_page(page, self.document.folder)
+            self._shown_template = result.template
+        else:
+            number = self.preview.update_body(page)
+        self._edit_times[number] = result.requested_at
+        if result.html is not None:
+            self.html_view.show_source(result.html)
+        if result.blocks is not None:
+            self.blocks_view.show_source(result.blocks)
+        if result.error:
+            self.statusBar().showMessage(result.error, 10000)
+
+    def _error_page(self, message: str) -> str:
+        body = ERROR_PAGE.format(message=html.escape(message))
+        return f"<html><body>{body}</body></html>"
+
+    def _on_painted(self, number: int) -> None:
+        requested = self._edit_times.pop(number, None)
+        if requested is not None:
+            self.preview_painted.emit(number, time.perf_counter() - requested)
+
+    def _on_output_tab_changed(self, index: int) -> None:
+        if index != 0:
+            self._request_render()
+
+    def _push_undo_step(self) -> None:
+        after = draft_to_json(self.document.draft)
+        if after != self._undo_base:
+            command = SnapshotCommand(self._undo_base, after, self._apply_snapshot, "Edit")
+            self.undo_stack.push(command)
+            self._undo_base = after
+
+    def _apply_snapshot(self, snapshot: str) -> None:
+        draft, _ = parse_draft(snapshot)
+        if draft is None:
+            return
+        self._undo_base = snapshot
+        self.document.update(draft)
+        self.form.show_draft(draft, self.document.folder)
+        self._refresh_problems()
+        self._request_render()
+        self.autosaver.changed()
+
+    def _on_path_changed(self, path: Path | None) -> None:
+        name = path.name if path else "Untitled"
+        self.setWindowTitle(f"{name}[*] — postdesk")
+        self.setWindowFilePath(str(path) if path else "")
+
+    def show_publication(self) -> None:
+        """Say in the status bar where the draft is published."""
+        records = self.document.draft.publications
+        if not records:
+            self.published_label.setText("Not published yet")
+            return
+        last = records[-1]
+        link = html.escape(last.link)
+        self.published_label.setText(
+            f'Published on {html.escape(last.account)}: <a href="{link}">{link}</a>'
+        )
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent.paths()
+        if not paths:
+            self.recent_menu.addAction("No recent drafts").setEnabled(False)
+        for path in paths:
+            action = self.recent_menu.addAction(path.name)
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.files.open_path(p))
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction("Clear the list", self.recent.clear)
+
+    def _on_open_guide(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(resource("templates", "README.md"))))
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About postdesk",
+            f"<b>postdesk {__version__}</b><p>Draft, preview, export and publish movie-promo "
+            f"posts for your film blog.</p><p>Your templates: {self.dirs.templates}</p>",
+        )
+
+    # -- window state ----------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        sizes = self.settings.value("splitter")
+        if sizes is not None:
+            self.splitter.restoreState(sizes)
+        else:
+            self.splitter.setSizes([560, 720])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.confirm_discard():
+            event.ignore()
+            return
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.sync()
+        self.autosaver.discard()
+        self.scheduler.wait_for_idle()
+        event.accept()

@@ -1,0 +1,79 @@
+"""Multi-line Markdown editors, and the menu that mentions a cast member in the synopsis."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QTextOption
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolButton, QWidget
+
+
+class MarkdownEdit(QPlainTextEdit):
+    """Plain text with Markdown; grows with its content up to a limit."""
+
+    def __init__(self, placeholder: str, lines: int = 6, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        height = QFontMetrics(self.font()).lineSpacing() * lines + 16
+        self.setMinimumHeight(height)
+
+    def set_markdown(self, text: str | None) -> None:
+        """Show ``text`` without signalling an edit; the widget's own undo starts afresh."""
+        blocked = self.blockSignals(True)
+        self.setPlainText(text or "")
+        self.blockSignals(blocked)
+
+    def markdown(self) -> str | None:
+        """The text, or ``None`` when blank."""
+        text = self.toPlainText()
+        return text if text.strip() else None
+
+    def insert_mention(self, name: str) -> None:
+        """Insert ``@[name]`` at the cursor, as if typed (undoable)."""
+        self.insertPlainText(f"@[{name}]")
+        self.setFocus()
+
+
+class MentionButton(QToolButton):
+    """“Mention cast member ▾”: inserts a cast member's mention into an editor."""
+
+    def __init__(
+        self,
+        editor: MarkdownEdit,
+        cast_names: Callable[[], list[str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._editor = editor
+        self._cast_names = cast_names
+        self.setText("Mention cast member")
+        self.setToolTip(
+            "Insert a cast member into the synopsis: it shows as their credit, "
+            "such as “Graham Rogers, “Quantico”” (Ctrl+M)"
+        )
+        self.setAccessibleName("Mention cast member")
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._menu = QMenu(self)
+        self._menu.aboutToShow.connect(self._fill_menu)
+        self.setMenu(self._menu)
+        shortcut = QAction(self)
+        shortcut.setShortcut(QKeySequence("Ctrl+M"))
+        shortcut.triggered.connect(self._popup_at_cursor)
+        editor.addAction(shortcut)
+
+    def _fill_menu(self) -> None:
+        self._menu.clear()
+        names = self._cast_names()
+        if not names:
+            empty = self._menu.addAction("Add cast members first (Cast & credits tab)")
+            empty.setEnabled(False)
+        for name in names:
+            action = self._menu.addAction(name)
+            action.triggered.connect(lambda _=False, n=name: self._editor.insert_mention(n))
+
+    def _popup_at_cursor(self) -> None:
+        self._fill_menu()
+        rect = self._editor.cursorRect()
+        self._menu.popup(self._editor.viewport().mapToGlobal(rect.bottomLeft()))

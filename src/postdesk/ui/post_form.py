@@ -1,0 +1,191 @@
+"""The “Post” tab: the blogger's own words and the choices for the post."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postdesk.core.model import Post
+from postdesk.core.templates import TemplateInfo
+from postdesk.ui.fields import Field, ListEdit
+from postdesk.ui.markdown_editor import MarkdownEdit
+
+STATUSES = [
+    ("draft", "Draft on the blog"),
+    ("pending", "Pending review"),
+    ("publish", "Published right away"),
+    ("future", "Scheduled for the publish date"),
+]
+NO_RATING = -0.5
+NO_DATE = QDateTime(dt.datetime(2000, 1, 1, 0, 0))
+DESCRIPTION_ROLE = Qt.ItemDataRole.ToolTipRole
+
+
+class PostForm(QWidget):
+    """Post title, template, note, question, rating, categories, tags, status and date."""
+
+    edited = Signal()
+    template_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._post = Post(title="")
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("Trailer Park Tuesday, 1 Mile To You")
+        self.template = QComboBox()
+        self.template_description = QLabel()
+        self.template_description.setWordWrap(True)
+        self.template_description.setObjectName("hint")
+        self.note = MarkdownEdit("Your own paragraphs: why this film, what you expect.", lines=6)
+        self.question = QLineEdit()
+        self.question.setPlaceholderText("How about you? Will you be seeing it?")
+        self.rating = QDoubleSpinBox()
+        self.rating.setRange(NO_RATING, 5)
+        self.rating.setSingleStep(0.5)
+        self.rating.setDecimals(1)
+        self.rating.setSpecialValueText("No rating")
+        self.rating.setSuffix(" / 5")
+        self.categories = ListEdit("Movies, Trailer Park Tuesday")
+        self.tags = ListEdit("trailer, drama")
+        self.status = QComboBox()
+        for value, label in STATUSES:
+            self.status.addItem(label, value)
+        self.publish_at = QDateTimeEdit()
+        self.publish_at.setCalendarPopup(True)
+        self.publish_at.setMinimumDateTime(NO_DATE)
+        self.publish_at.setSpecialValueText("Not set")
+        self.publish_at.setDisplayFormat("MMMM d, yyyy  HH:mm")
+        self.fields = {"post.title": Field(self.title), "post.publish_at": Field(self.publish_at)}
+        self._build_layout()
+        self._connect()
+
+    def _build_layout(self) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Post &title:", self.fields["post.title"])
+        form.addRow("Te&mplate:", self.template)
+        form.addRow("", self.template_description)
+        form.addRow("&Question:", self.question)
+        form.addRow("Your ra&ting:", self.rating)
+        form.addRow("&Categories:", self.categories)
+        form.addRow("Ta&gs:", self.tags)
+        form.addRow("&Status:", self.status)
+        form.addRow("Publish &date:", self.fields["post.publish_at"])
+        names = {
+            self.title: "Post title",
+            self.template: "Template",
+            self.question: "Question for your readers",
+            self.rating: "Your rating out of 5",
+            self.categories: "Categories, separated by commas",
+            self.tags: "Tags, separated by commas",
+            self.status: "Post status",
+            self.publish_at: "Publish date",
+            self.note: "Your note",
+        }
+        for widget, name in names.items():
+            widget.setAccessibleName(name)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addSpacing(6)
+        layout.addWidget(QLabel("Your &note (Markdown):", buddy=self.note))
+        layout.addWidget(self.note, 1)
+
+    def _connect(self) -> None:
+        for line in (self.title, self.question, self.categories, self.tags):
+            line.textEdited.connect(self.edited)
+        self.note.textChanged.connect(self.edited)
+        self.rating.valueChanged.connect(self.edited)
+        self.publish_at.dateTimeChanged.connect(self.edited)
+        self.status.currentIndexChanged.connect(self._on_status_changed)
+        self.template.currentIndexChanged.connect(self._on_template_changed)
+
+    def set_templates(self, templates: list[TemplateInfo]) -> None:
+        """Offer ``templates`` in the chooser, keeping the current choice."""
+        current = self.template.currentData()
+        blocked = self.template.blockSignals(True)
+        self.template.clear()
+        for info in templates:
+            label = info.title if info.builtin else f"{info.title} (yours)"
+            self.template.addItem(label, info.name)
+            self.template.setItemData(self.template.count() - 1, info.description, DESCRIPTION_ROLE)
+        self._select_template(current)
+        self.template.blockSignals(blocked)
+        self._describe_template()
+
+    def _select_template(self, name: str | None) -> None:
+        index = self.template.findData(name)
+        if index < 0 and name:  # the draft names a template this user does not have
+            self.template.addItem(f"{name} (missing)", name)
+            index = self.template.count() - 1
+        self.template.setCurrentIndex(max(index, 0))
+
+    def _describe_template(self) -> None:
+        self.template_description.setText(self.template.currentData(DESCRIPTION_ROLE) or "")
+
+    def _on_template_changed(self) -> None:
+        self._describe_template()
+        self.template_changed.emit(self.template.currentData() or "")
+        self.edited.emit()
+
+    def _on_status_changed(self) -> None:
+        self.publish_at.setEnabled(self.status.currentData() == "future")
+        self.edited.emit()
+
+    def show_post(self, post: Post) -> None:
+        """Fill the tab from ``post`` without signalling edits."""
+        self._post = post
+        widgets = (self.title, self.question, self.categories, self.tags, self.rating,
+                   self.status, self.publish_at, self.template)  # fmt: skip
+        blocked = [w.blockSignals(True) for w in widgets]
+        self.title.setText(post.title)
+        self.question.setText(post.question or "")
+        self.categories.set_items(post.categories)
+        self.tags.set_items(post.tags)
+        self.rating.setValue(NO_RATING if post.review_rating is None else post.review_rating)
+        self.status.setCurrentIndex(max(self.status.findData(post.status), 0))
+        self.publish_at.setEnabled(post.status == "future")
+        when = QDateTime(post.publish_at) if post.publish_at else NO_DATE
+        self.publish_at.setDateTime(when)
+        self._select_template(post.template)
+        for widget, was in zip(widgets, blocked, strict=True):
+            widget.blockSignals(was)
+        self._describe_template()
+        self.note.set_markdown(post.note)
+
+    def collect(self, post: Post) -> Post:
+        """``post`` with this tab's values."""
+        rating = self.rating.value()
+        return dataclasses.replace(
+            post,
+            title=self.title.text(),
+            template=self.template.currentData() or post.template,
+            note=self.note.markdown(),
+            question=self.question.text().strip() or None,
+            review_rating=None if rating <= NO_RATING else rating,
+            categories=self.categories.items(),
+            tags=self.tags.items(),
+            status=self.status.currentData(),
+            publish_at=self._publish_at(post.publish_at),
+        )
+
+    def _publish_at(self, before: dt.datetime | None) -> dt.datetime | None:
+        when = self.publish_at.dateTime()
+        if when == NO_DATE:
+            return None
+        if before is not None and when == QDateTime(before):
+            return before  # unchanged: keep the time zone the draft was written with
+        local = when.toPython()
+        assert isinstance(local, dt.datetime)
+        return local.replace(tzinfo=None).astimezone()

@@ -1,0 +1,220 @@
+"""The Blog menu: Publish (one click), Publish…, and Accounts…, run off the GUI thread."""
+
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from postdesk.core.accounts import Account, AccountError, AccountStore
+from postdesk.core.credentials import CredentialError, CredentialStore
+from postdesk.core.drafts import draft_to_json
+from postdesk.core.model import Draft
+from postdesk.core.problems import DraftError
+from postdesk.core.publishing import (
+    PublishCancelledError,
+    PublishError,
+    PublishResult,
+    PublishStep,
+    publish_draft,
+)
+from postdesk.core.rendering import RenderError
+from postdesk.core.wordpress_errors import ConflictError, WordPressError
+from postdesk.ui.accounts_dialog import AccountsDialog
+from postdesk.ui.publish_dialog import PublishDialog
+from postdesk.ui.workers import Task, start
+
+if TYPE_CHECKING:
+    from postdesk.ui.main_window import MainWindow
+
+EXPLAINED = (AccountError, CredentialError, DraftError, PublishError, RenderError, WordPressError)
+
+
+class PublishController(QObject):
+    """Publishing from the window: one worker at a time, with progress and Cancel."""
+
+    def __init__(self, window: MainWindow, credentials: CredentialStore | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = AccountStore(window.dirs.accounts_file)
+        self.credentials = credentials or CredentialStore()
+        self.task: Task | None = None
+        self.progress: QProgressDialog | None = None
+        self.last_result: PublishResult | None = None
+        self._build_actions()
+
+    def _build_actions(self) -> None:
+        window = self.window
+        self.publish_action = QAction("&Publish", window)
+        self.publish_action.setShortcut("Ctrl+Shift+P")
+        self.publish_action.setStatusTip("Publish the draft to your blog (or update its post)")
+        self.publish_action.triggered.connect(self.publish)
+        self.publish_as_action = QAction("Publish &To…", window)
+        self.publish_as_action.setStatusTip("Choose the blog, status, date, categories and tags")
+        self.publish_as_action.triggered.connect(self.publish_with_choices)
+        self.accounts_action = QAction("&Accounts…", window)
+        self.accounts_action.setStatusTip("Add, check or remove the blogs you publish to")
+        self.accounts_action.triggered.connect(self.manage_accounts)
+        window.blog_menu.addActions([self.publish_action, self.publish_as_action])
+        window.blog_menu.addSeparator()
+        window.blog_menu.addAction(self.accounts_action)
+        window.toolbar.addActions(
+            [self.publish_action, self.publish_as_action, self.accounts_action]
+        )
+
+    # -- commands --------------------------------------------------------------------------------
+
+    def manage_accounts(self) -> None:
+        """Open the accounts dialog."""
+        AccountsDialog(self.store, self.credentials, self.window).exec()
+
+    def publish(self) -> None:
+        """One click: to the account the draft was published on, else the default one."""
+        account = self._target_account()
+        if account is not None:
+            self._start(account, overwrite=False)
+
+    def publish_with_choices(self) -> None:
+        """Ask for the account, status, date and terms, then publish."""
+        accounts = self._accounts()
+        if not accounts:
+            return
+        self.window.sync_from_form()
+        post = self.window.document.draft.post
+        dialog = PublishDialog(accounts, self._target_account(ask=False), post, self.window)
+        if not dialog.exec():
+            return
+        draft = self.window.document.draft
+        draft.post = dialog.apply_to(draft.post)
+        self.window.form.post.show_post(draft.post)
+        self.window.document.update(draft)
+        self._start(self.store.get(dialog.chosen_account()), overwrite=False)
+
+    # -- running ---------------------------------------------------------------------------------
+
+    def _accounts(self) -> list[Account]:
+        try:
+            accounts = self.store.accounts()
+        except AccountError as err:
+            QMessageBox.warning(self.window, "Accounts", str(err))
+            return []
+        if not accounts:
+            QMessageBox.information(
+                self.window, "No blog yet", "Add the blog you publish to first."
+            )
+            self.manage_accounts()
+            accounts = self.store.accounts()
+        return accounts
+
+    def _target_account(self, ask: bool = True) -> Account | None:
+        accounts = self._accounts() if ask else self.store.accounts()
+        records = self.window.document.draft.publications
+        for record in reversed(records):
+            for account in accounts:
+                if account.name == record.account:
+                    return account
+        return self.store.default() if accounts else None
+
+    def _start(self, account: Account, overwrite: bool) -> None:
+        if self.task is not None:
+            return
+        if not self.window.files.save():  # the file is what gets published and recorded
+            return
+        document = self.window.document
+        draft, path, library = copy.deepcopy(document.draft), document.path, self.window.library
+
+        def work(progress: object, cancelled: object) -> tuple[PublishResult, Draft]:
+            password = self.credentials.get(account.name)
+            if password is None:
+                raise CredentialError(
+                    f"{account.name}: no application password is stored; add the account again"
+                )
+            result = publish_draft(
+                draft, path, account, password, library=library, overwrite=overwrite,
+                progress=lambda step: progress(step.value), cancelled=cancelled,  # type: ignore[operator]
+            )  # fmt: skip
+            return result, draft
+
+        self.task = Task(work)
+        self.task.signals.progressed.connect(self._on_progress)
+        self.task.signals.succeeded.connect(self._on_succeeded)
+        self.task.signals.failed.connect(lambda err: self._on_failed(err, account))
+        self._show_progress(account)
+        start(self.task)
+
+    def _show_progress(self, account: Account) -> None:
+        self.progress = QProgressDialog(
+            f"Publishing to {account.name}…", "Cancel", 0, len(PublishStep), self.window
+        )
+        self.progress.setWindowTitle("Publishing")
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self._on_cancel)
+        self.progress.setValue(0)
+        self.publish_action.setEnabled(False)
+
+    def _on_progress(self, step: str) -> None:
+        if self.progress is not None:
+            self.progress.setLabelText(step + "…")
+            self.progress.setValue(self.progress.value() + 1)
+
+    def _on_cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            if self.progress is not None:
+                self.progress.setLabelText("Cancelling after the current step…")
+
+    def _finish(self) -> None:
+        self.task = None
+        self.publish_action.setEnabled(True)
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _on_succeeded(self, outcome: tuple[PublishResult, Draft]) -> None:
+        result, published = outcome
+        self._finish()
+        self.last_result = result
+        document = self.window.document
+        document.draft.record_publication(result.publication)
+        document.mark_saved(draft_to_json(published))
+        document.update(document.draft)
+        self.window.show_publication()
+        verb = "created" if result.created else "updated"
+        self.window.statusBar().showMessage(f"Post {verb} on {result.account}: {result.link}")
+        box = QMessageBox(self.window)
+        box.setWindowTitle("Published")
+        box.setText(f"The post was {verb} on {result.account} ({result.status}).")
+        box.setInformativeText(result.link)
+        open_button = box.addButton("Open in browser", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl(result.link))
+
+    def _on_failed(self, error: Exception, account: Account) -> None:
+        self._finish()
+        if isinstance(error, ConflictError):
+            answer = QMessageBox.question(
+                self.window,
+                "The post was changed on the blog",
+                f"{error}\n\nOverwrite the blog's version with this draft?",
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self._start(account, overwrite=True)
+            return
+        if isinstance(error, PublishCancelledError):
+            self.window.statusBar().showMessage(str(error), 10000)
+            return
+        message = str(error) if isinstance(error, EXPLAINED) else f"Unexpected error: {error!r}"
+        QMessageBox.warning(
+            self.window,
+            "Publishing failed",
+            f"{message}\n\nYour draft was not changed; you can publish again.",
+        )

@@ -1,0 +1,90 @@
+"""Publish…: choose the blog, the status and the date, the categories and tags."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postdesk.core.accounts import Account
+from postdesk.core.model import Post
+from postdesk.ui.fields import ListEdit, join_list
+from postdesk.ui.post_form import STATUSES
+
+
+class PublishDialog(QDialog):
+    """The choices for one publish, prefilled from the draft."""
+
+    def __init__(
+        self, accounts: list[Account], default: Account | None, post: Post, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Publish")
+        self.account = QComboBox()
+        for account in accounts:
+            self.account.addItem(f"{account.name} ({account.url})", account.name)
+        if default:
+            self.account.setCurrentIndex(max(self.account.findData(default.name), 0))
+        self.status = QComboBox()
+        for value, label in STATUSES:
+            self.status.addItem(label, value)
+        self.status.setCurrentIndex(max(self.status.findData(post.status), 0))
+        self.when = QDateTimeEdit()
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("MMMM d, yyyy  HH:mm")
+        start = post.publish_at or dt.datetime.now().astimezone() + dt.timedelta(days=1)
+        self.when.setDateTime(QDateTime(start))
+        self.categories = ListEdit("Movies")
+        self.categories.setText(join_list(post.categories))
+        self.tags = ListEdit("trailer")
+        self.tags.setText(join_list(post.tags))
+        form = QFormLayout()
+        for label, widget, name in (
+            ("&Blog:", self.account, "Blog account"),
+            ("&Status:", self.status, "Post status"),
+            ("&Date:", self.when, "Publish date"),
+            ("&Categories:", self.categories, "Categories"),
+            ("&Tags:", self.tags, "Tags"),
+        ):
+            widget.setAccessibleName(name)
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Publish")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.status.currentIndexChanged.connect(self._on_status_changed)
+        self._on_status_changed()
+
+    def _on_status_changed(self) -> None:
+        self.when.setEnabled(self.status.currentData() == "future")
+
+    def chosen_account(self) -> str:
+        """The account name chosen."""
+        return str(self.account.currentData())
+
+    def apply_to(self, post: Post) -> Post:
+        """``post`` with the choices made here."""
+        when = self.when.dateTime().toPython()
+        scheduled = self.status.currentData() == "future" and isinstance(when, dt.datetime)
+        return dataclasses.replace(
+            post,
+            status=self.status.currentData(),
+            publish_at=when.astimezone() if scheduled else post.publish_at,  # type: ignore[union-attr]
+            categories=self.categories.items(),
+            tags=self.tags.items(),
+        )

@@ -1,0 +1,27 @@
+"""The QApplication: names, icon, and what QtWebEngine needs before it exists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from postdesk import APP_ID, APP_NAME, __version__
+from postdesk.ui.icons import app_icon
+
+
+def create_application(argv: list[str]) -> QApplication:
+    """The application object, or the existing one (tests create it first)."""
+    # Set before the QApplication exists, so QtWebEngine can be loaded after the window shows.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("postdesk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    icon: QIcon = app_icon()
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+    return app
