@@ -12,7 +12,8 @@ import requests
 
 from postdesk.core.drafts import load_draft, save_draft
 from postdesk.core.model import Draft
-from postdesk.core.publishing import PublishStep, publish_draft
+from postdesk.core.publish_steps import PublishStep
+from postdesk.core.publishing import publish_draft
 from postdesk.core.rendering import render
 from postdesk.core.wordpress import WordPressClient, build_session
 from postdesk.core.wordpress_errors import (

@@ -38,3 +38,24 @@ def test_core_and_cli_import_without_qt() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"ok {len(modules)}"
+
+
+def test_the_window_knows_every_subcommand_without_importing_them() -> None:
+    from postdesk.cli import COMMANDS
+    from postdesk.cli.main import command_names
+
+    assert command_names() == COMMANDS
+
+
+def test_starting_the_window_does_not_load_the_command_line_or_network_stack() -> None:
+    code = (
+        "import sys; from postdesk.__main__ import main;"
+        "from postdesk.cli import is_cli_invocation; assert not is_cli_invocation(['a.postdesk']);"
+        "import postdesk.ui.main_window;"
+        "heavy = {'requests', 'keyring', 'jinja2', 'markdown_it', 'nh3', 'postdesk.cli.main'};"
+        "print(sorted(heavy & set(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"

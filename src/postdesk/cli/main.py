@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from postdesk import __version__
+import postdesk
 from postdesk.cli import accounts_commands, draft_commands, publish_command
 from postdesk.cli.output import CliError, report_error
 from postdesk.core.paths import UserDirs
@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Draft, preview, export and publish movie-promo posts. "
         "Without a subcommand, postdesk opens its window (optionally with a draft).",
     )
-    parser.add_argument("--version", action="version", version=f"postdesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"postdesk {postdesk.__version__}")
     parser.add_argument(
         "--config-dir",
         metavar="DIR",
@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def command_names() -> set[str]:
-    """The subcommands the parser knows."""
+    """The subcommands the parser knows (a test keeps ``postdesk.cli.COMMANDS`` in step)."""
     parser = build_parser()
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
@@ -44,25 +44,7 @@ def command_names() -> set[str]:
     return set()
 
 
-def is_cli_invocation(args: Sequence[str]) -> bool:
-    """Whether ``args`` ask for the command line rather than the window."""
-    flags_for_cli = {"-h", "--help", "--version"}
-    words = _without_config_dir(args)
-    if any(a in flags_for_cli for a in words[:1]):
-        return True
-    return bool(words) and words[0] in command_names()
-
-
-def _without_config_dir(args: Sequence[str]) -> list[str]:
-    words = list(args)
-    if words[:1] == ["--config-dir"]:
-        return words[2:]
-    if words and words[0].startswith("--config-dir="):
-        return words[1:]
-    return words
-
-
-def run_cli(args: Sequence[str]) -> int:
+def run(args: Sequence[str]) -> int:
     """Run one subcommand; bad input gives a message on stderr and status 1, never a traceback."""
     parser = build_parser()
     namespace = parser.parse_args(list(args))

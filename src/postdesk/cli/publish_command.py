@@ -14,7 +14,8 @@ from postdesk.core.drafts import load_draft
 from postdesk.core.model import POST_STATUSES
 from postdesk.core.paths import UserDirs
 from postdesk.core.problems import DraftError
-from postdesk.core.publishing import PublishError, PublishStep, publish_draft
+from postdesk.core.publish_steps import PublishStep
+from postdesk.core.publishing import PublishError, publish_draft
 from postdesk.core.rendering import RenderError
 from postdesk.core.templates import TemplateLibrary
 from postdesk.core.wordpress_errors import ConflictError, WordPressError

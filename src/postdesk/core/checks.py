@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from postdesk.core.markdown import mention_key, mentioned_names
+from postdesk.core.mentions import mention_key, mentioned_names
 from postdesk.core.model import Draft, poster_path
 from postdesk.core.problems import Problem
 from postdesk.core.trailers import trailer_problem

@@ -9,7 +9,6 @@ attributes, no ``javascript:`` links, no iframes.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import Any
@@ -19,7 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-MENTION = re.compile(r"@\[([^\[\]\n]{1,200})\]")
+from postdesk.core.mentions import MENTION, mention_key
 
 #: What survives sanitising: the Markdown vocabulary, nothing that runs or embeds.
 ALLOWED_TAGS = frozenset(
@@ -36,19 +35,6 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 Credit = Callable[[str], str | None]
-
-
-def mention_key(name: str) -> str:
-    """How mentions are matched to the cast list: case and spacing do not matter."""
-    return " ".join(name.split()).casefold()
-
-
-def mentioned_names(source: str | None) -> list[str]:
-    """The names mentioned in ``source`` with ``@[Name]``, in order of first mention."""
-    seen: dict[str, str] = {}
-    for match in MENTION.finditer(source or ""):
-        seen.setdefault(mention_key(match.group(1)), match.group(1).strip())
-    return list(seen.values())
 
 
 def render_markdown(

@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
 
-from postdesk.core.markdown import mention_key
+from postdesk.core.mentions import mention_key
 from postdesk.core.model import CastMember, Release
 
 #: Venues one goes *in* to ("in theaters"); everything else one watches *on* ("on VOD").

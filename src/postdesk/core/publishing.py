@@ -17,11 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -29,24 +26,14 @@ from postdesk.core.accounts import Account
 from postdesk.core.drafts import save_draft
 from postdesk.core.model import Draft, Publication, poster_path
 from postdesk.core.problems import DraftError
+from postdesk.core.publish_steps import PublishStep
 from postdesk.core.rendering import render
+from postdesk.core.slugs import slugify
 from postdesk.core.templates import TemplateLibrary
 from postdesk.core.wordpress import Media, RemotePost, WordPressClient
 from postdesk.core.wordpress_errors import ConflictError, WordPressError
 
 MAX_SLUG_ATTEMPTS = 20
-
-
-class PublishStep(Enum):
-    """The steps a publish goes through, as the window shows them."""
-
-    CONNECTING = "Connecting to the blog"
-    CHECKING = "Checking the published post"
-    POSTER = "Uploading the poster"
-    TERMS = "Setting up categories and tags"
-    SENDING = "Sending the post"
-    VERIFYING = "Checking the featured image"
-    RECORDING = "Recording where the draft is published"
 
 
 class PublishError(Exception):
@@ -76,13 +63,6 @@ Cancelled = Callable[[], bool]
 def content_hash(content: str) -> str:
     """How postdesk recognises a post's content later: a SHA-256 of it."""
     return "sha256:" + hashlib.sha256(content.encode("utf-8")).hexdigest()
-
-
-def slugify(title: str) -> str:
-    """A readable URL slug: "Trailer Park Tuesday, 1 Mile" → "trailer-park-tuesday-1-mile"."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-    return slug[:180].rstrip("-") or "post"
 
 
 def publish_draft(

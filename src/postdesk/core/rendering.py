@@ -17,7 +17,7 @@ import jinja2
 from postdesk import __version__
 from postdesk.core import phrasing
 from postdesk.core.blocks import html_to_blocks
-from postdesk.core.markdown import mention_key, mentioned_names
+from postdesk.core.mentions import mention_key, mentioned_names
 from postdesk.core.model import Draft, poster_path
 from postdesk.core.page import data_uri, page_context
 from postdesk.core.templates import TemplateLibrary, TemplateNotFoundError, template_line

@@ -20,14 +20,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from typing import TYPE_CHECKING, Any
 
 from postdesk.core.paths import UserDirs
 from postdesk.core.resources import resource
-from postdesk.core.template_helpers import install_helpers
+
+if TYPE_CHECKING:
+    import jinja2
 
 TEMPLATE_SUFFIX = ".html"
 HEADER = re.compile(r"\A\s*\{#-?\s*postdesk\s*\n(?P<body>.*?)-?#\}", re.DOTALL)
@@ -137,6 +136,12 @@ class TemplateLibrary:
         return self._environment
 
     def _build_environment(self) -> jinja2.Environment:
+        # Imported here: listing templates (the window's chooser) must not pay for Jinja2.
+        import jinja2
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+        from postdesk.core.template_helpers import install_helpers
+
         builtin = jinja2.FileSystemLoader(self.builtin_dir)
         loaders: list[jinja2.BaseLoader] = []
         if self.user_dir is not None:

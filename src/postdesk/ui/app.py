@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from pathlib import Path
-
-log = logging.getLogger(__name__)
 
 
 def parse_arguments(args: list[str]) -> argparse.Namespace:
@@ -37,7 +34,7 @@ def prepare_web_engine() -> None:
     """QtWebEngine's sandbox refuses to run as root: turn it off there, and only there."""
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-        log.warning("running as root: QtWebEngine's sandbox is disabled for the preview")
+        print("postdesk: running as root: the preview's sandbox is disabled", file=sys.stderr)
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
     # The preview never needs the network or background services of Chromium.
     extra = "--disable-background-networking --disable-component-update --disable-sync"
@@ -56,7 +53,6 @@ def run_app(args: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    logging.basicConfig(level=logging.WARNING, format="postdesk: %(message)s")
     prepare_web_engine()
     from postdesk.ui.main_window import MainWindow
     from postdesk.ui.qt_app import create_application

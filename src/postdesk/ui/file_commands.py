@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from postdesk.core.atomic import write_atomic
 from postdesk.core.model import DRAFT_SUFFIX, new_draft
 from postdesk.core.problems import DraftError
-from postdesk.core.publishing import slugify
-from postdesk.core.rendering import RenderError, render
+from postdesk.core.slugs import slugify
 from postdesk.ui.document import DraftDocument
 
 if TYPE_CHECKING:
@@ -117,6 +116,8 @@ class FileCommands(QObject):
         )
         if not chosen:
             return
+        from postdesk.core.rendering import RenderError, render  # loaded on first use
+
         try:
             page = render(
                 self.document.draft, "page", library=self.window.library, draft_file=self._anchor()

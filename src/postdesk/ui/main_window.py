@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from postdesk import __version__
 from postdesk.core.drafts import draft_to_json, parse_draft
 from postdesk.core.model import Draft, new_draft
 from postdesk.core.paths import UserDirs
@@ -68,6 +67,7 @@ class MainWindow(QMainWindow):
         self._undo_base = draft_to_json(self.document.draft)
         self._edit_times: dict[int, float] = {}
         self._shown_template: str | None = None
+        self._waiting_result: RenderResult | None = None  # rendered before the preview existed
         self._build_central()
         self._build_actions()
         self._build_menus()
@@ -206,7 +206,11 @@ class MainWindow(QMainWindow):
         self.outputs.setCurrentIndex(0)
         self.preview_holder.deleteLater()
         self._shown_template = None
-        self._request_render()
+        if self._waiting_result is not None:
+            result, self._waiting_result = self._waiting_result, None
+            self._on_rendered(result)
+        else:
+            self._request_render()
 
     def _offer_recovery(self) -> bool:
         store = self.autosaver.store
@@ -307,8 +311,8 @@ class MainWindow(QMainWindow):
         self.form.mark_problems(self.current_problems())
 
     def _request_render(self) -> None:
-        if self.preview is None:
-            return
+        # Before the web view exists the first render runs anyway (in the worker), so the
+        # page is ready the moment QtWebEngine is.
         self.scheduler.want_sources = self.outputs.currentIndex() != 0
         self.scheduler.request(self.document.draft, self._render_anchor())
 
@@ -320,6 +324,7 @@ class MainWindow(QMainWindow):
 
     def _on_rendered(self, result: RenderResult) -> None:
         if self.preview is None:
+            self._waiting_result = result
             return
         page = result.page or self._error_page(result.error or "")
         if result.error is None and result.template != self._shown_template:
@@ -399,6 +404,8 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(resource("templates", "README.md"))))
 
     def _on_about(self) -> None:
+        from postdesk import __version__
+
         QMessageBox.about(
             self,
             "About postdesk",

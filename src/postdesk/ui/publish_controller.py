@@ -10,27 +10,28 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from postdesk.core.accounts import Account, AccountError, AccountStore
-from postdesk.core.credentials import CredentialError, CredentialStore
 from postdesk.core.drafts import draft_to_json
 from postdesk.core.model import Draft
-from postdesk.core.problems import DraftError
-from postdesk.core.publishing import (
-    PublishCancelledError,
-    PublishError,
-    PublishResult,
-    PublishStep,
-    publish_draft,
-)
-from postdesk.core.rendering import RenderError
-from postdesk.core.wordpress_errors import ConflictError, WordPressError
-from postdesk.ui.accounts_dialog import AccountsDialog
-from postdesk.ui.publish_dialog import PublishDialog
+from postdesk.core.publish_steps import PublishStep
 from postdesk.ui.workers import Task, start
 
 if TYPE_CHECKING:
+    from postdesk.core.credentials import CredentialStore
+    from postdesk.core.publishing import PublishResult
     from postdesk.ui.main_window import MainWindow
 
-EXPLAINED = (AccountError, CredentialError, DraftError, PublishError, RenderError, WordPressError)
+# The publishing stack (requests, keyring, the REST client) loads on first use, so it costs
+# nothing at start-up.
+
+
+def _explained_errors() -> tuple[type[Exception], ...]:
+    from postdesk.core.credentials import CredentialError
+    from postdesk.core.problems import DraftError
+    from postdesk.core.publishing import PublishError
+    from postdesk.core.rendering import RenderError
+    from postdesk.core.wordpress_errors import WordPressError
+
+    return (AccountError, CredentialError, DraftError, PublishError, RenderError, WordPressError)
 
 
 class PublishController(QObject):
@@ -40,11 +41,20 @@ class PublishController(QObject):
         super().__init__(window)
         self.window = window
         self.store = AccountStore(window.dirs.accounts_file)
-        self.credentials = credentials or CredentialStore()
+        self._credentials = credentials
         self.task: Task | None = None
         self.progress: QProgressDialog | None = None
         self.last_result: PublishResult | None = None
         self._build_actions()
+
+    @property
+    def credentials(self) -> CredentialStore:
+        """The keyring, opened on first use."""
+        if self._credentials is None:
+            from postdesk.core.credentials import CredentialStore
+
+            self._credentials = CredentialStore()
+        return self._credentials
 
     def _build_actions(self) -> None:
         window = self.window
@@ -69,6 +79,8 @@ class PublishController(QObject):
 
     def manage_accounts(self) -> None:
         """Open the accounts dialog."""
+        from postdesk.ui.accounts_dialog import AccountsDialog
+
         AccountsDialog(self.store, self.credentials, self.window).exec()
 
     def publish(self) -> None:
@@ -84,6 +96,8 @@ class PublishController(QObject):
             return
         self.window.sync_from_form()
         post = self.window.document.draft.post
+        from postdesk.ui.publish_dialog import PublishDialog
+
         dialog = PublishDialog(accounts, self._target_account(ask=False), post, self.window)
         if not dialog.exec():
             return
@@ -127,6 +141,9 @@ class PublishController(QObject):
         draft, path, library = copy.deepcopy(document.draft), document.path, self.window.library
 
         def work(progress: object, cancelled: object) -> tuple[PublishResult, Draft]:
+            from postdesk.core.credentials import CredentialError
+            from postdesk.core.publishing import publish_draft
+
             password = self.credentials.get(account.name)
             if password is None:
                 raise CredentialError(
@@ -199,6 +216,9 @@ class PublishController(QObject):
             QDesktopServices.openUrl(QUrl(result.link))
 
     def _on_failed(self, error: Exception, account: Account) -> None:
+        from postdesk.core.publishing import PublishCancelledError
+        from postdesk.core.wordpress_errors import ConflictError
+
         self._finish()
         if isinstance(error, ConflictError):
             answer = QMessageBox.question(
@@ -212,7 +232,8 @@ class PublishController(QObject):
         if isinstance(error, PublishCancelledError):
             self.window.statusBar().showMessage(str(error), 10000)
             return
-        message = str(error) if isinstance(error, EXPLAINED) else f"Unexpected error: {error!r}"
+        explained = isinstance(error, _explained_errors())
+        message = str(error) if explained else f"Unexpected error: {error!r}"
         QMessageBox.warning(
             self.window,
             "Publishing failed",

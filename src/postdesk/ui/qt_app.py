@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from postdesk import APP_ID, APP_NAME, __version__
+from postdesk import APP_ID, APP_NAME
 from postdesk.ui.icons import app_icon
 
 
@@ -18,7 +18,6 @@ def create_application(argv: list[str]) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("postdesk")
-    app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     QGuiApplication.setDesktopFileName(APP_ID)
     icon: QIcon = app_icon()

@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from postdesk.core.model import Draft
-from postdesk.core.rendering import RenderError, render
 from postdesk.core.templates import TemplateLibrary
 
 MIN_INTERVAL_MS = 90
@@ -56,6 +55,9 @@ class _RenderJob(QRunnable):
         self.requested_at = requested_at
 
     def run(self) -> None:
+        # Imported in the worker: Jinja2 and Markdown load while the window already shows.
+        from postdesk.core.rendering import RenderError
+
         started = time.perf_counter()
         result = RenderResult(self.number, self.draft.post.template, requested_at=self.requested_at)
         try:
@@ -71,6 +73,8 @@ class _RenderJob(QRunnable):
         self.signals.finished.emit(result)
 
     def _render(self, fmt: str, offline: bool = False) -> str:
+        from postdesk.core.rendering import render
+
         return render(
             self.draft,
             fmt,

@@ -1,6 +1,7 @@
 import pytest
 
-from postdesk.core.markdown import mentioned_names, render_markdown
+from postdesk.core.markdown import render_markdown
+from postdesk.core.mentions import mentioned_names
 from tests.html_safety import unsafe_parts
 
 CREDITS = {"graham rogers": "Graham Rogers, “Quantico”", "tim roth": "Tim Roth"}

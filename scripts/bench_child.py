@@ -1,0 +1,156 @@
+"""One measured process for scripts/bench_ui.py: a bare window, a bare page, or the app.
+
+    bench_child.py MODE STARTED ARG EDITS SPACING_MS
+
+Prints one JSON line: times since STARTED (the parent's clock when it launched this process),
+the edit-to-preview latencies, and the peak memory of this process and its children
+(QtWebEngine's helper processes included).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+STARTED = float(sys.argv[2])
+MODE, ARG = sys.argv[1], sys.argv[3]
+EDITS, SPACING_MS = int(sys.argv[4]), int(sys.argv[5])
+PAINT_MARK = (
+    "<script>requestAnimationFrame(() => requestAnimationFrame(() => "
+    "{ document.title = 'painted'; }));</script></body>"
+)
+result: dict[str, Any] = {}
+peak = [0]
+
+
+def rss_tree_kib(pid: int) -> int:
+    """Resident memory of ``pid`` and all its descendants."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status") as status:
+                total += next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    stack += [int(child) for child in children.read().split()]
+        except (OSError, StopIteration):
+            continue
+    return total
+
+
+def sample_memory() -> None:
+    """Keep the peak, every 50 ms."""
+    while True:
+        peak[0] = max(peak[0], rss_tree_kib(os.getpid()))
+        time.sleep(0.05)
+
+
+def done() -> None:
+    """Report and leave at once (no slow teardown in the figures)."""
+    time.sleep(0.3)
+    result["peak_mib"] = round(max(peak[0], rss_tree_kib(os.getpid())) / 1024, 1)
+    print(json.dumps(result), flush=True)
+    os._exit(0)
+
+
+threading.Thread(target=sample_memory, daemon=True).start()
+
+from postdesk.ui.app import prepare_web_engine  # noqa: E402
+
+prepare_web_engine()
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl  # noqa: E402
+
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow  # noqa: E402
+
+
+def bare_window() -> None:
+    """A QMainWindow with a label, shown."""
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("bare"))
+    window.resize(1280, 800)
+    window.show()
+
+    def shown() -> None:
+        result["window_shown_s"] = time.time() - STARTED
+        done()
+
+    QTimer.singleShot(0, shown)
+    app.exec()
+
+
+def bare_page() -> None:
+    """A QWebEngineView showing the same page the preview shows, until it is painted."""
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    app = QApplication(sys.argv[:1])
+    view = QWebEngineView()
+    view.resize(1280, 800)
+    view.show()
+    html = Path(ARG).read_text().replace("</body>", PAINT_MARK)
+
+    def titled(title: str) -> None:
+        if title == "painted":
+            result["preview_painted_s"] = time.time() - STARTED
+            done()
+
+    view.page().titleChanged.connect(titled)
+    view.setHtml(html, QUrl.fromLocalFile(str(Path(ARG).parent) + "/"))
+    app.exec()
+
+
+def editor() -> None:
+    """The app, started as `postdesk DRAFT` starts it, then edited EDITS times."""
+    from postdesk.cli import is_cli_invocation
+
+    assert not is_cli_invocation([ARG])
+    from postdesk.ui.app import display_problem, parse_arguments
+
+    options = parse_arguments(["--config-dir", tempfile.mkdtemp(), ARG])
+    assert display_problem() is None
+    from postdesk.ui.main_window import MainWindow
+    from postdesk.ui.qt_app import create_application
+
+    app = create_application(sys.argv[:1])
+    window = MainWindow.create(options.config_dir, options.draft)
+    window.resize(1280, 800)
+    window.show()
+    QTimer.singleShot(0, lambda: result.setdefault("window_shown_s", time.time() - STARTED))
+    window.start()
+    latencies: list[float] = []
+    state = {"edits": 0, "at": 0.0}
+
+    def edit() -> None:
+        state["edits"] += 1
+        state["at"] = time.perf_counter()
+        tagline = window.form.film.tagline
+        tagline.setText(f"Edit number {state['edits']}")
+        tagline.textEdited.emit(tagline.text())
+
+    def painted(number: int, seconds: float) -> None:
+        if "preview_painted_s" not in result:
+            result["preview_painted_s"] = time.time() - STARTED
+            QTimer.singleShot(500, edit)
+            return
+        latencies.append(time.perf_counter() - state["at"])
+        if len(latencies) < EDITS:
+            QTimer.singleShot(SPACING_MS, edit)
+            return
+        result["latencies_ms"] = [round(x * 1000, 2) for x in latencies]
+        result["renders"] = window.scheduler.renders_started
+        window.document._set_modified(False)
+        done()
+
+    window.preview_painted.connect(painted)
+    app.exec()
+
+
+{"bare-window": bare_window, "bare-page": bare_page, "app": editor}[MODE]()

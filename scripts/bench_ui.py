@@ -1,0 +1,154 @@
+"""Start-up, first preview, edit-to-preview latency and peak memory of the editor.
+
+Every measurement runs in a fresh process; the same process also measures a bare PySide6
+window and a bare QtWebEngine page the same way, so the ratios compare like with like.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "resources" / "examples" / "01-1-mile-to-you.postdesk"
+EDITS = 60
+EDIT_SPACING_MS = 150  # a brisk typist's pause between changes
+
+CHILD = Path(__file__).with_name("bench_child.py")
+
+
+def large_draft(folder: Path) -> Path:
+    """The seed film with 100 cast members and a 20,000-word synopsis."""
+    data = json.loads(SEED.read_text(encoding="utf-8"))
+    cast = data["film"]["cast"]
+    for i in range(len(cast), 100):
+        cast.append(
+            {"name": f"Actor Number{i}", "character": f"Role {i}", "known_for": f"Show {i}"}
+        )
+    words = [
+        "the",
+        "runner",
+        "keeps",
+        "the",
+        "memory",
+        "alive",
+        "while",
+        "the",
+        "season",
+        "turns",
+        "and",
+        "the",
+        "team",
+        "gathers",
+    ]
+    paragraphs = []
+    for p in range(200):
+        body = " ".join(words[(p + i) % len(words)] for i in range(97))
+        paragraphs.append(f"Paragraph {p} with @[Actor Number{10 + p % 90}] {body}.")
+    data["film"]["synopsis"] = "\n\n".join(paragraphs)
+    data["film"]["poster"] = str(SEED.with_name("1-mile-to-you.jpg"))
+    path = folder / "large.postdesk"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+def _run_child(mode: str, arg: str, timeout: float = 300) -> dict[str, Any]:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode compiled
+    started = time.time()
+    result = subprocess.run(
+        [sys.executable, str(CHILD), mode, repr(started), arg, str(EDITS), str(EDIT_SPACING_MS)],
+        capture_output=True, text=True, env=env, timeout=timeout, check=False,
+    )  # fmt: skip
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"{mode} printed no result:\n{result.stderr[-3000:]}")
+    return dict(json.loads(lines[-1]))
+
+
+def _median(runs: list[dict[str, Any]], key: str) -> float:
+    return statistics.median(r[key] for r in runs)
+
+
+def run(repeats: int = 3) -> dict[str, Any]:
+    """Measure everything; each figure is the median of ``repeats`` fresh processes."""
+    # As pip does on install: measure start-up, not compiling the sources.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "src")], check=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        page = folder / "seed-page.html"
+        subprocess.run(
+            [sys.executable, "-m", "postdesk", "render", str(SEED), "--format", "page", "-o",
+             str(page)],
+            check=True,
+        )  # fmt: skip
+        drafts = {"seed": SEED, "large": large_draft(folder)}
+        bare_window = [_run_child("bare-window", "") for _ in range(repeats)]
+        bare_page = [_run_child("bare-page", str(page)) for _ in range(repeats)]
+        apps = {
+            name: [_run_child("app", str(path)) for _ in range(repeats)]
+            for name, path in drafts.items()
+        }
+    figures: dict[str, Any] = {
+        "bare_window_shown_s": _median(bare_window, "window_shown_s"),
+        "bare_window_peak_mib": _median(bare_window, "peak_mib"),
+        "bare_page_painted_s": _median(bare_page, "preview_painted_s"),
+        "bare_page_peak_mib": _median(bare_page, "peak_mib"),
+    }
+    for name, runs in apps.items():
+        latencies = sorted(x for r in runs for x in r["latencies_ms"])
+        figures[name] = {
+            "window_shown_s": _median(runs, "window_shown_s"),
+            "preview_painted_s": _median(runs, "preview_painted_s"),
+            "edit_to_preview_median_ms": statistics.median(latencies),
+            "edit_to_preview_p95_ms": latencies[int(len(latencies) * 0.95) - 1],
+            "edits": len(latencies) // repeats,
+            "renders": _median(runs, "renders"),
+            "peak_mib": _median(runs, "peak_mib"),
+        }
+        app = figures[name]
+        app["window_ratio"] = app["window_shown_s"] / figures["bare_window_shown_s"]
+        app["preview_ratio"] = app["preview_painted_s"] / figures["bare_page_painted_s"]
+    return figures
+
+
+def report(figures: dict[str, Any]) -> str:
+    """A table for people."""
+    lines = [
+        f"bare PySide6 window shown        {figures['bare_window_shown_s']:.3f} s   "
+        f"peak {figures['bare_window_peak_mib']:.0f} MiB",
+        f"bare QtWebEngine page painted    {figures['bare_page_painted_s']:.3f} s   "
+        f"peak {figures['bare_page_peak_mib']:.0f} MiB",
+        "",
+        f"{'draft':<8}{'window':>10}{'ratio':>8}{'preview':>10}{'ratio':>8}"
+        f"{'edit median':>13}{'edit p95':>10}{'renders':>9}{'peak MiB':>10}",
+    ]
+    for name in ("seed", "large"):
+        f = figures[name]
+        lines.append(
+            f"{name:<8}{f['window_shown_s']:>9.3f}s{f['window_ratio']:>7.2f}x"
+            f"{f['preview_painted_s']:>9.3f}s{f['preview_ratio']:>7.2f}x"
+            f"{f['edit_to_preview_median_ms']:>11.1f}ms{f['edit_to_preview_p95_ms']:>8.1f}ms"
+            f"{f['renders']:>9.0f}{f['peak_mib']:>10.0f}"
+        )
+    seed = figures["seed"]
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "MISSED"
+
+    lines += [
+        "",
+        f"targets on the seed: window within 1.2x of bare: {verdict(seed['window_ratio'] <= 1.2)}; "
+        f"first preview within 1.3x: {verdict(seed['preview_ratio'] <= 1.3)}; "
+        f"p95 edit-to-preview under 100 ms: {verdict(seed['edit_to_preview_p95_ms'] < 100)}",
+        f"({seed['edits']} edits per draft, {EDIT_SPACING_MS} ms apart; medians over fresh "
+        "processes)",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,83 @@
+"""The Publish button, against the real WordPress and the real keyring."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from postdesk.core.accounts import Account, AccountStore
+from postdesk.core.drafts import load_draft
+from tests.services import WordPressSite
+from tests.ui.conftest import Dialogs, WindowFactory
+from tests.ui.test_window import seed_copy
+
+pytestmark = [pytest.mark.wordpress, pytest.mark.keyring]
+
+
+@pytest.fixture
+def blog_account(
+    wordpress: WordPressSite, secret_service: str, tmp_path: Path
+) -> Iterator[tuple[Path, str]]:
+    """A home folder with one account whose password is in the real keyring."""
+    home = tmp_path / "home"
+    name = f"GUI blog {uuid.uuid4().hex[:6]}"
+    AccountStore(home / "config" / "accounts.json").add(Account(name, wordpress.url, "editor"))
+    keyring.set_password("postdesk", name, wordpress.password())
+    yield home, name
+    keyring.delete_password("postdesk", name)
+
+
+def test_the_publish_button_publishes_and_shows_the_link(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    dialogs: Dialogs,
+    wordpress: WordPressSite,
+    blog_account: tuple[Path, str],
+    tmp_path: Path,
+) -> None:
+    home, name = blog_account
+    path = seed_copy(tmp_path / "drafts")
+    window = make_window(path, home=home)
+    window.form.post.title.setText(f"Trailer Park Tuesday {uuid.uuid4().hex[:6]}")
+    window.form.post.title.textEdited.emit("")
+    button = window.toolbar.widgetForAction(window.publishing.publish_action)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.publishing.last_result is not None, timeout=60_000)
+    result = window.publishing.last_result
+    assert result is not None and result.created
+    assert any(f"The post was created on {name} (draft)" in m and result.link in m
+               for m in dialogs.warnings)  # fmt: skip
+    assert result.link in window.published_label.text()
+    assert load_draft(path).publication_for(name).post_id == result.post_id  # type: ignore[union-attr]
+    assert not window.isWindowModified()
+    post = wordpress.api("GET", f"wp/v2/posts/{result.post_id}", params={"context": "edit"})
+    assert post["title"]["raw"] == window.form.post.title.text()
+    assert post["featured_media"] > 0
+
+
+def test_publishing_can_be_cancelled_before_anything_is_sent(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    dialogs: Dialogs,
+    wordpress: WordPressSite,
+    blog_account: tuple[Path, str],
+    tmp_path: Path,
+) -> None:
+    home, name = blog_account
+    path = seed_copy(tmp_path / "drafts")
+    before = path.read_bytes()
+    window = make_window(path, home=home)
+    controller = window.publishing
+    controller.publish()
+    assert controller.task is not None
+    controller._on_cancel()
+    qtbot.waitUntil(lambda: controller.task is None, timeout=30_000)
+    assert window.statusBar().currentMessage() == "Publishing was cancelled; no post was sent."
+    assert path.read_bytes() == before
+    assert controller.last_result is None
