@@ -6,6 +6,10 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from postdesk.ui.main_window import MainWindow
 
 
 def parse_arguments(args: list[str]) -> argparse.Namespace:
@@ -13,6 +17,11 @@ def parse_arguments(args: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="postdesk", description="Open the postdesk editor.")
     parser.add_argument("--config-dir", metavar="DIR", help="keep all settings in DIR")
     parser.add_argument("draft", nargs="?", type=Path, help="a .postdesk draft to open")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window, wait for the preview, report and quit (for packagers)",
+    )
     return parser.parse_args(args)
 
 
@@ -60,5 +69,24 @@ def run_app(args: list[str]) -> int:
     app = create_application([sys.argv[0]])
     window = MainWindow.create(options.config_dir, options.draft)
     window.show()
+    if options.self_test:
+        _exit_after_first_preview(window)
     window.start()
     return int(app.exec())
+
+
+def _exit_after_first_preview(window: MainWindow) -> None:
+    """For --self-test: prove the window and its QtWebEngine preview work, then quit."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def painted(number: int, seconds: float) -> None:
+        print(f"postdesk: self-test passed: the preview painted in {seconds * 1000:.0f} ms")
+        QApplication.exit(0)
+
+    def too_slow() -> None:
+        print("postdesk: self-test failed: the preview did not paint", file=sys.stderr)
+        QApplication.exit(1)
+
+    window.preview_painted.connect(painted)
+    QTimer.singleShot(60_000, too_slow)

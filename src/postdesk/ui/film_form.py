@@ -74,17 +74,14 @@ class FilmForm(QWidget):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        numbers = QHBoxLayout()
-        numbers.addWidget(self.year)
-        numbers.addSpacing(12)
-        numbers.addWidget(QLabel("&Runtime:", buddy=self.runtime))
-        numbers.addWidget(self.runtime)
-        numbers.addSpacing(12)
-        numbers.addWidget(QLabel("R&ated:", buddy=self.rating))
-        numbers.addWidget(self.rating, 1)
+        for box in (self.year, self.runtime):
+            box.setMaximumWidth(140)
+        self.rating.setMaximumWidth(180)
         rows = [
             ("&Title:", self.fields["film.title"], "Film title"),
-            ("&Year:", numbers, None),
+            ("&Year:", self.year, "Year"),
+            ("&Runtime:", self.runtime, "Runtime in minutes"),
+            ("R&ated:", self.rating, "Rating"),
             ("Ta&gline:", self.tagline, "Tagline"),
             ("&Genres:", self.genres, "Genres, separated by commas"),
             ("T&railer:", self.fields["film.trailer_url"], "Trailer address"),
@@ -95,12 +92,6 @@ class FilmForm(QWidget):
             if accessible and isinstance(widget, QWidget):
                 target = widget.editor if isinstance(widget, Field) else widget
                 target.setAccessibleName(accessible)
-        label = form.labelForField(numbers)
-        if isinstance(label, QLabel):
-            label.setBuddy(self.year)
-        self.year.setAccessibleName("Year")
-        self.runtime.setAccessibleName("Runtime in minutes")
-        self.rating.setAccessibleName("Rating")
         synopsis_head = QHBoxLayout()
         synopsis_label = QLabel("&Synopsis (Markdown):", buddy=self.synopsis)
         synopsis_head.addWidget(synopsis_label)

@@ -67,6 +67,8 @@ class PostForm(QWidget):
         self.publish_at.setMinimumDateTime(NO_DATE)
         self.publish_at.setSpecialValueText("Not set")
         self.publish_at.setDisplayFormat("MMMM d, yyyy  HH:mm")
+        self.rating.setMaximumWidth(160)
+        self.publish_at.setMaximumWidth(260)
         self.fields = {"post.title": Field(self.title), "post.publish_at": Field(self.publish_at)}
         self._build_layout()
         self._connect()
