@@ -260,17 +260,22 @@ CRASHING_EDITOR = textwrap.dedent(
 )
 
 
-def test_unsaved_work_is_recovered_after_a_kill(
-    qtbot: QtBot, make_window: WindowFactory, dialogs: Dialogs, tmp_path: Path
-) -> None:
-    path = seed_copy(tmp_path / "drafts")
-    home = tmp_path / "home"
+def edit_and_get_killed(home: Path, path: Path) -> None:
+    """Run the editor in its own process: open ``path``, change the title, then kill -9."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     crashed = subprocess.run(
         [sys.executable, "-c", CRASHING_EDITOR, str(home), str(path)],
         env=env, capture_output=True, timeout=120, check=False,
     )  # fmt: skip
-    assert crashed.returncode == -signal.SIGKILL
+    assert crashed.returncode == -signal.SIGKILL, crashed.stderr
+
+
+def test_unsaved_work_is_recovered_after_a_kill(
+    qtbot: QtBot, make_window: WindowFactory, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    path = seed_copy(tmp_path / "drafts")
+    home = tmp_path / "home"
+    edit_and_get_killed(home, path)
     assert load_draft(path).film.title == "1 Mile To You"  # the user's file was not touched
     dialogs.answer = QMessageBox.StandardButton.Yes
     window = make_window(home=home)
@@ -285,11 +290,7 @@ def test_declining_recovery_discards_the_copy(
 ) -> None:
     path = seed_copy(tmp_path / "drafts")
     home = tmp_path / "home"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    subprocess.run(
-        [sys.executable, "-c", CRASHING_EDITOR, str(home), str(path)],
-        env=env, capture_output=True, timeout=120, check=False,
-    )  # fmt: skip
+    edit_and_get_killed(home, path)
     assert list((home / "data" / "recovery").glob("*.json"))
     dialogs.answer = QMessageBox.StandardButton.No
     window = make_window(home=home)

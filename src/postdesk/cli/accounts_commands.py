@@ -11,7 +11,7 @@ from postdesk.cli.output import CliError
 from postdesk.core.accounts import Account, AccountError, AccountStore, normalize_site_url
 from postdesk.core.credentials import CredentialError, CredentialStore
 from postdesk.core.paths import UserDirs
-from postdesk.core.wordpress import BlogUser, WordPressClient
+from postdesk.core.wordpress import verify_account
 from postdesk.core.wordpress_errors import WordPressError
 
 APP_PASSWORD_HELP = (
@@ -73,21 +73,6 @@ def _read_password(from_stdin: bool, url: str) -> str:
     return password
 
 
-def _describe(user: BlogUser) -> str:
-    rights = "may publish posts" if user.can_publish else "may write drafts but not publish"
-    return f"{user.name} ({', '.join(user.roles) or 'no role'}), {rights}"
-
-
-def verify_account(account: Account, password: str) -> BlogUser:
-    """Check an account with its blog: find the API, then ask who the password belongs to."""
-    client = WordPressClient(account, password)
-    try:
-        client.discover()
-        return client.current_user()
-    finally:
-        client.close()
-
-
 def run_add(args: argparse.Namespace, dirs: UserDirs) -> int:
     """Verify a new account with its blog, then store it (and its password in the keyring)."""
     store = AccountStore(dirs.accounts_file)
@@ -104,7 +89,7 @@ def run_add(args: argparse.Namespace, dirs: UserDirs) -> int:
         store.add(account)
     except (AccountError, CredentialError, WordPressError) as err:
         raise CliError(str(err)) from err
-    print(f"Added “{account.name}”: {url} as {_describe(user)}.")
+    print(f"Added “{account.name}”: {url} as {user.summary}.")
     return 0
 
 
@@ -139,7 +124,7 @@ def run_verify(args: argparse.Namespace, dirs: UserDirs) -> int:
         user = verify_account(account, password)
     except (AccountError, CredentialError, WordPressError) as err:
         raise CliError(str(err)) from err
-    print(f"{account.name}: OK, {_describe(user)}.")
+    print(f"{account.name}: OK, {user.summary}.")
     return 0
 
 

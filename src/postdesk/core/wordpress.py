@@ -51,6 +51,12 @@ class BlogUser:
     can_publish: bool
     can_upload: bool
 
+    @property
+    def summary(self) -> str:
+        """Who the account is and what they may do: "Edith (administrator), may publish posts"."""
+        rights = "may publish posts" if self.can_publish else "may write drafts but not publish"
+        return f"{self.name} ({', '.join(self.roles) or 'no role'}), {rights}"
+
 
 @dataclass(frozen=True)
 class RemotePost:
@@ -362,6 +368,16 @@ class WordPressClient:
             "Check the site address.",
             status=response.status_code,
         )
+
+
+def verify_account(account: Account, password: str) -> BlogUser:
+    """Check an account with its blog: find the API, then ask who the password belongs to."""
+    client = WordPressClient(account, password)
+    try:
+        client.discover()
+        return client.current_user()
+    finally:
+        client.close()
 
 
 def _timed_out(error: requests.RequestException) -> bool:

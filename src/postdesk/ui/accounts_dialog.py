@@ -20,27 +20,11 @@ from PySide6.QtWidgets import (
 
 from postdesk.core.accounts import Account, AccountError, AccountStore, normalize_site_url
 from postdesk.core.credentials import CredentialError, CredentialStore
-from postdesk.core.wordpress import BlogUser, WordPressClient
+from postdesk.core.wordpress import BlogUser, verify_account
 from postdesk.core.wordpress_errors import WordPressError
 from postdesk.ui.workers import Task, start
 
 ERRORS = (AccountError, CredentialError, WordPressError)
-
-
-def describe_user(user: BlogUser) -> str:
-    """Who the account is and what they may do, as one sentence."""
-    rights = "may publish posts" if user.can_publish else "may write drafts but not publish"
-    return f"{user.name} ({', '.join(user.roles) or 'no role'}), {rights}."
-
-
-def verify(account: Account, password: str) -> BlogUser:
-    """Ask the blog who the password belongs to (blocking: run it in a task)."""
-    client = WordPressClient(account, password)
-    try:
-        client.discover()
-        return client.current_user()
-    finally:
-        client.close()
 
 
 class AddAccountDialog(QDialog):
@@ -113,14 +97,14 @@ class AddAccountDialog(QDialog):
         start(self._task)
 
     def _add(self, account: Account, password: str) -> tuple[Account, BlogUser]:
-        user = verify(account, password)
+        user = verify_account(account, password)
         self.credentials.set(account.name, password)
         self.store.add(account)
         return account, user
 
     def _on_added(self, result: tuple[Account, BlogUser]) -> None:
         self.account, user = result
-        QMessageBox.information(self, "Blog added", f"{self.account.name}: {describe_user(user)}")
+        QMessageBox.information(self, "Blog added", f"{self.account.name}: {user.summary}.")
         self.accept()
 
     def _on_failed(self, error: Exception) -> None:
@@ -194,11 +178,11 @@ class AccountsDialog(QDialog):
             password = self.credentials.get(account.name)
             if password is None:
                 raise CredentialError("no password is stored for this account: add it again")
-            return verify(account, password)
+            return verify_account(account, password)
 
         self._task = Task(check)
         self._task.signals.succeeded.connect(
-            lambda user: self.status.setText(f"{account.name}: OK, {describe_user(user)}")
+            lambda user: self.status.setText(f"{account.name}: OK, {user.summary}.")
         )
         self._task.signals.failed.connect(lambda err: self.status.setText(str(err)))
         start(self._task)
