@@ -7,6 +7,7 @@ import html
 import json
 import mimetypes
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -100,19 +101,29 @@ def script_json(data: Any) -> Markup:
     return Markup(text)
 
 
+@cache
+def stylesheet() -> str:
+    """The post stylesheet, read once: the preview renders a page on every edit."""
+    return resource("styles", "post.css").read_text(encoding="utf-8")
+
+
 def page_context(draft: Draft, body: str, poster_src: str | None, offline: bool) -> dict[str, Any]:
-    """What ``_page.html`` needs to wrap a rendered body into a standalone page."""
-    description = plain_description(draft)
-    stylesheet = resource("styles", "post.css").read_text(encoding="utf-8")
+    """What ``_page.html`` needs to wrap a rendered body into a standalone page.
+
+    Offline (the preview) leaves out what only search engines and link previews read, the
+    description and the JSON-LD: rendering the synopsis twice per keystroke would be waste.
+    """
+    description = "" if offline else plain_description(draft)
     post, film = draft.post, draft.film
+    json_ld = None if offline else script_json(movie_json_ld(draft, description, poster_src))
     return {
         "title": post.title.strip() or film.title.strip() or "Untitled post",
         "film": film,
         "post": post,
         "body": Markup(body),  # the film template's output, autoescaped as it was rendered
         "description": description,
-        "stylesheet": Markup(stylesheet),
-        "json_ld": script_json(movie_json_ld(draft, description, poster_src)),
+        "stylesheet": Markup(stylesheet()),
+        "json_ld": json_ld,
         "poster_src": poster_src,
         "poster_alt": f"Poster for {film.title}",
         "og_image": poster_src if poster_src and poster_src.startswith("http") else None,

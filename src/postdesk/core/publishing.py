@@ -144,7 +144,8 @@ class _PublishJob:
         self.step(PublishStep.CONNECTING)
         self.client.discover()
         existing = self._existing_post(overwrite)
-        featured = self._featured_media(poster, existing)
+        poster_digest = content_hash_file(poster) if poster else None
+        featured = self._featured_media(poster, poster_digest, existing)
         self.step(PublishStep.TERMS)
         post = self.draft.post
         fields["categories"] = [
@@ -156,7 +157,7 @@ class _PublishJob:
         self.step(PublishStep.SENDING)
         remote, created = self._send(fields, existing)
         self._verify_featured(remote, featured, created)
-        return self._record(remote, created, featured, poster)
+        return self._record(remote, created, featured, poster_digest)
 
     # -- before sending --------------------------------------------------------------------------
 
@@ -194,10 +195,11 @@ class _PublishJob:
             )
         return remote
 
-    def _featured_media(self, poster: Path | None, existing: RemotePost | None) -> Media | None:
-        if poster is None:
+    def _featured_media(
+        self, poster: Path | None, digest: str | None, existing: RemotePost | None
+    ) -> Media | None:
+        if poster is None or digest is None:
             return None
-        digest = content_hash_file(poster)
         record = self.draft.publication_for(self.account.name)
         reusable = record.featured_media if record and record.poster_hash == digest else None
         if existing and reusable and self.client.media_exists(reusable):
@@ -277,7 +279,7 @@ class _PublishJob:
         self._progress(step)
 
     def _record(
-        self, remote: RemotePost, created: bool, featured: Media | None, poster: Path | None
+        self, remote: RemotePost, created: bool, featured: Media | None, poster_digest: str | None
     ) -> PublishResult:
         self.step_without_cancel(PublishStep.RECORDING)
         publication = Publication(
@@ -287,7 +289,7 @@ class _PublishJob:
             modified_gmt=remote.modified_gmt,
             content_hash=content_hash(remote.content_raw),
             featured_media=featured.id if featured else None,
-            poster_hash=content_hash_file(poster) if poster else None,
+            poster_hash=poster_digest,
         )
         self.draft.record_publication(publication)
         if self.draft_file is not None:
