@@ -311,3 +311,36 @@ def test_without_a_display_the_app_says_so(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "cannot open the window: there is no display" in result.stderr
     assert "postdesk render" in result.stderr
+
+
+def test_every_control_has_an_accessible_name_and_takes_focus(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTableView,
+        QTabBar,
+    )
+
+    window = make_window()
+    kinds = (QLineEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox, QTableView, QAbstractButton)
+    controls = [w for kind in kinds for w in window.form.findChildren(kind)]
+    unnamed, unreachable = [], []
+    for control in controls:
+        parts_of = (QComboBox, QAbstractSpinBox, QLineEdit, QTabBar, QTableView)
+        if isinstance(control.parent(), parts_of):
+            continue  # parts of a control (its editor, clear or scroll button): it has the name
+        named = control.accessibleName() or (
+            isinstance(control, QAbstractButton) and control.text()
+        )
+        if not named:
+            unnamed.append(f"{type(control).__name__} {control.objectName()}")
+        if control.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            unreachable.append(control.accessibleName() or type(control).__name__)
+    assert unnamed == []
+    assert unreachable == []
+    assert len(controls) > 25
