@@ -322,8 +322,8 @@ def test_every_control_has_an_accessible_name_and_takes_focus(
         QComboBox,
         QLineEdit,
         QPlainTextEdit,
-        QTableView,
         QTabBar,
+        QTableView,
     )
 
     window = make_window()
