@@ -344,3 +344,27 @@ def test_every_control_has_an_accessible_name_and_takes_focus(
     assert unnamed == []
     assert unreachable == []
     assert len(controls) > 25
+
+
+def test_the_preview_keeps_its_scroll_position_while_typing(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    page_text(qtbot, window, "window.scrollTo(0, 400); window.scrollY")
+    qtbot.waitUntil(lambda: page_text(qtbot, window, "window.scrollY") >= 300, timeout=5000)
+    before = page_text(qtbot, window, "window.scrollY")
+    window.form.film.tagline.setText("A new tagline")
+    window.form.film.tagline.textEdited.emit("A new tagline")
+    wait_for_preview(qtbot, window, "A new tagline")
+    assert page_text(qtbot, window, "window.scrollY") == before
+
+
+def test_a_later_start_reopens_the_last_draft(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    path = seed_copy(tmp_path / "drafts")
+    first = make_window(path)
+    first.close()
+    again = make_window()  # no draft named: the last one comes back
+    assert again.document.path == path.resolve()
+    assert again.windowTitle() == "seed.postdesk[*] — postdesk"

@@ -127,6 +127,20 @@ def publish(server: HTTPServer, seed: Path, read_timeout: float = 5.0) -> Any:
     )
 
 
+def test_a_featured_image_the_blog_ignored_is_reported(httpserver: HTTPServer, seed: Path) -> None:
+    blog = FakeBlog(httpserver, [])
+    original = blog._store
+
+    def store_without_featured_media(post_id: int, fields: dict[str, Any]) -> dict[str, Any]:
+        return original(post_id, {**fields, "featured_media": 0})
+
+    blog._store = store_without_featured_media  # type: ignore[method-assign]
+    before = seed.read_bytes()
+    with pytest.raises(WordPressError, match="did not set the poster .media 7. as its featured"):
+        publish(httpserver, seed)
+    assert seed.read_bytes() == before
+
+
 @pytest.mark.parametrize("fault", ["slow", "502-after"])
 def test_a_lost_create_answer_makes_no_second_post(
     httpserver: HTTPServer, seed: Path, fault: str
