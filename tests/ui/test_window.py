@@ -368,3 +368,17 @@ def test_a_later_start_reopens_the_last_draft(
     again = make_window()  # no draft named: the last one comes back
     assert again.document.path == path.resolve()
     assert again.windowTitle() == "seed.postdesk[*] — postdesk"
+
+
+def test_the_cast_can_be_reordered(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    cast = window.form.credits.cast
+    cast.table.setCurrentIndex(cast.model.index(6, 0))  # Tim Roth, billed last
+    qtbot.mouseClick(cast.up_button, Qt.MouseButton.LeftButton)
+    names = [m.name for m in window.document.draft.film.cast]
+    assert names[-2:] == ["Tim Roth", "Peter Coyote"]
+    wait_for_preview(qtbot, window, "also stars Melanie Lynskey, Tim Roth and Peter Coyote.")
+    mime = cast.model.mimeData([cast.model.index(0, c) for c in range(3)])  # drag the first row
+    assert cast.model.dropMimeData(mime, Qt.DropAction.MoveAction, 7, 0, cast.model.index(-1, -1))
+    cast.model.removeRow(0)  # the view removes the dragged row after a move
+    assert [m.name for m in window.document.draft.film.cast][-1] == "Graham Rogers"
