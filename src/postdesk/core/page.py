@@ -13,10 +13,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from postdesk import __version__
+import postdesk
 from postdesk.core import phrasing
 from postdesk.core.markdown import render_markdown
 from postdesk.core.model import Draft
+from postdesk.core.offline import OFFLINE_POLICY
 from postdesk.core.resources import resource
 from postdesk.core.trailers import parse_video
 
@@ -25,11 +26,6 @@ MAX_INLINE_POSTER_BYTES = 8 * 1024 * 1024
 DESCRIPTION_LENGTH = 200
 IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp", "image/svg+xml"})
 TAG = re.compile(r"<[^>]+>")
-
-#: The preview must not reach the network: only the page itself, the disk and inline data.
-OFFLINE_POLICY = (
-    "default-src 'none'; img-src file: data:; style-src 'unsafe-inline'; font-src file: data:"
-)
 
 
 def data_uri(path: Path) -> str | None:
@@ -132,5 +128,6 @@ def page_context(draft: Draft, body: str, poster_src: str | None, offline: bool)
         "categories": " · ".join(c for c in post.categories if c.strip()),
         "tags": ", ".join(t for t in post.tags if t.strip()),
         "release_line": phrasing.release_line(film.releases),
-        "generator": f"postdesk {__version__}",
+        # Reading the package version costs a file scan: not for every preview keystroke.
+        "generator": None if offline else f"postdesk {postdesk.__version__}",
     }

@@ -14,7 +14,7 @@ from typing import Any, Literal, get_args
 
 import jinja2
 
-from postdesk import __version__
+import postdesk
 from postdesk.core import phrasing
 from postdesk.core.blocks import html_to_blocks
 from postdesk.core.mentions import mention_key, mentioned_names
@@ -117,7 +117,7 @@ def template_context(draft: Draft, mode: Mode, poster: Poster | None) -> dict[st
         "trailer": trailer_markup(film.trailer_url, film.title, mode),
         "poster": poster,
         "offline": mode == "offline",
-        "generator": f"postdesk {__version__}",
+        "generator": None if mode == "offline" else f"postdesk {postdesk.__version__}",
     }
 
 

@@ -22,7 +22,7 @@ import urllib3.exceptions
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from postdesk import __version__
+import postdesk
 from postdesk.core.accounts import Account, is_loopback, normalize_site_url
 from postdesk.core.wordpress_errors import (
     AuthenticationError,
@@ -97,7 +97,7 @@ def _retry_policy(total: int) -> Retry:
 def build_session(retries: int = 3) -> requests.Session:
     """A session that retries idempotent requests only."""
     session = requests.Session()
-    session.headers["User-Agent"] = f"postdesk/{__version__}"
+    session.headers["User-Agent"] = f"postdesk/{postdesk.__version__}"
     adapter = HTTPAdapter(max_retries=_retry_policy(retries))
     session.mount("http://", adapter)
     session.mount("https://", adapter)

@@ -70,6 +70,10 @@ class Field(QWidget):
 
     def set_problem(self, message: str | None) -> None:
         """Mark the field (red frame, tooltip, note) or clear the mark."""
+        if bool(self.editor.property("invalid")) == bool(message) and (
+            self.note.text() == (message or "")
+        ):
+            return  # unchanged: re-polishing the style costs milliseconds per field
         self.note.show_problem(message)
         self.editor.setProperty("invalid", bool(message))
         self.editor.setToolTip(message or "")

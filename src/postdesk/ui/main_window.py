@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import importlib
+import threading
 import time
 from pathlib import Path
 
@@ -67,7 +69,6 @@ class MainWindow(QMainWindow):
         self._undo_base = draft_to_json(self.document.draft)
         self._edit_times: dict[int, float] = {}
         self._shown_template: str | None = None
-        self._waiting_result: RenderResult | None = None  # rendered before the preview existed
         self._build_central()
         self._build_actions()
         self._build_menus()
@@ -196,6 +197,12 @@ class MainWindow(QMainWindow):
             self._open_initial_draft()
 
     def _create_preview(self) -> None:
+        # Load the rendering stack in a thread while QtWebEngine (C++, which lets the
+        # interpreter go) builds the view: the first page is then rendered right away.
+        warm_up = threading.Thread(
+            target=importlib.import_module, args=("postdesk.core.rendering",)
+        )
+        warm_up.start()
         from postdesk.ui.preview import PreviewView
 
         self.preview = PreviewView(owner=self, parent=self)
@@ -206,11 +213,9 @@ class MainWindow(QMainWindow):
         self.outputs.setCurrentIndex(0)
         self.preview_holder.deleteLater()
         self._shown_template = None
-        if self._waiting_result is not None:
-            result, self._waiting_result = self._waiting_result, None
-            self._on_rendered(result)
-        else:
-            self._request_render()
+        self.preview.show_shell(self.document.folder)
+        warm_up.join()
+        self._on_rendered(self.scheduler.render_now(self.document.draft, self._render_anchor()))
 
     def _offer_recovery(self) -> bool:
         store = self.autosaver.store
@@ -311,8 +316,8 @@ class MainWindow(QMainWindow):
         self.form.mark_problems(self.current_problems())
 
     def _request_render(self) -> None:
-        # Before the web view exists the first render runs anyway (in the worker), so the
-        # page is ready the moment QtWebEngine is.
+        if self.preview is None:
+            return  # the first render happens when the preview is created
         self.scheduler.want_sources = self.outputs.currentIndex() != 0
         self.scheduler.request(self.document.draft, self._render_anchor())
 
@@ -324,10 +329,12 @@ class MainWindow(QMainWindow):
 
     def _on_rendered(self, result: RenderResult) -> None:
         if self.preview is None:
-            self._waiting_result = result
             return
         page = result.page or self._error_page(result.error or "")
-        if result.error is None and result.template != self._shown_template:
+        if self._shown_template is None:  # the shell page is loading: fill its body
+            number = self.preview.update_body(page)
+            self._shown_template = result.template if result.error is None else None
+        elif result.error is None and result.template != self._shown_template:
             number = self.preview.show_page(page, self.document.folder)
             self._shown_template = result.template
         else:

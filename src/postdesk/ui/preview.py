@@ -26,7 +26,16 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
+from postdesk.core.offline import OFFLINE_POLICY
+from postdesk.core.resources import resource
+
 log = logging.getLogger(__name__)
+
+SHELL = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+    '<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    "<style>{style}</style></head><body></body></html>"
+)
 
 ALLOWED_SCHEMES = frozenset({"file", "data", "about", "blob", "qrc"})
 #: A blog page shown beside the form: slightly smaller, so more of the post is in view.
@@ -130,6 +139,19 @@ class PreviewView(QWebEngineView):
         settings.setAttribute(attribute.JavascriptCanOpenWindows, False)
         settings.setAttribute(attribute.ErrorPageEnabled, False)
         settings.setAttribute(attribute.LinksIncludedInFocusChain, True)
+
+    def show_shell(self, base_dir: Path | None) -> None:
+        """Load an empty page with the post stylesheet; :meth:`update_body` fills it.
+
+        QtWebEngine starts its renderer process while the first post is still being rendered.
+        """
+        shell = SHELL.format(
+            policy=OFFLINE_POLICY, style=resource("styles", "post.css").read_text()
+        )
+        self._loaded = False
+        self._pending = None
+        base = QUrl.fromLocalFile(str(base_dir) + "/") if base_dir else QUrl("about:blank")
+        self.preview_page.setHtml(shell, base)
 
     def show_page(self, page_html: str, base_dir: Path | None) -> int:
         """Load a whole page (the first time, or after the template changed)."""

@@ -38,6 +38,33 @@ class _Signals(QObject):
     finished = Signal(object)
 
 
+def render_result(
+    number: int,
+    draft: Draft,
+    draft_file: Path | None,
+    library: TemplateLibrary,
+    sources: bool,
+    requested_at: float,
+) -> RenderResult:
+    """Render the preview page (and the published sources when asked); errors become text."""
+    # Imported here: Jinja2 and Markdown load once the window already shows.
+    from postdesk.core.rendering import RenderError, render
+
+    started = time.perf_counter()
+    result = RenderResult(number, draft.post.template, requested_at=requested_at)
+    try:
+        result.page = render(draft, "page", library=library, draft_file=draft_file, offline=True)
+        if sources:
+            result.html = render(draft, "html", library=library, draft_file=draft_file)
+            result.blocks = render(draft, "blocks", library=library, draft_file=draft_file)
+    except RenderError as err:
+        result.error = str(err)
+    except Exception as err:  # a bug must show in the preview, not kill the thread
+        result.error = f"{type(err).__name__}: {err}"
+    result.seconds = time.perf_counter() - started
+    return result
+
+
 class _RenderJob(QRunnable):
     def __init__(
         self,
@@ -55,33 +82,11 @@ class _RenderJob(QRunnable):
         self.requested_at = requested_at
 
     def run(self) -> None:
-        # Imported in the worker: Jinja2 and Markdown load while the window already shows.
-        from postdesk.core.rendering import RenderError
-
-        started = time.perf_counter()
-        result = RenderResult(self.number, self.draft.post.template, requested_at=self.requested_at)
-        try:
-            result.page = self._render("page", offline=True)
-            if self.sources:
-                result.html = self._render("html")
-                result.blocks = self._render("blocks")
-        except RenderError as err:
-            result.error = str(err)
-        except Exception as err:  # a bug must show in the preview, not kill the thread
-            result.error = f"{type(err).__name__}: {err}"
-        result.seconds = time.perf_counter() - started
+        result = render_result(
+            self.number, self.draft, self.draft_file, self.library, self.sources,
+            self.requested_at,
+        )  # fmt: skip
         self.signals.finished.emit(result)
-
-    def _render(self, fmt: str, offline: bool = False) -> str:
-        from postdesk.core.rendering import render
-
-        return render(
-            self.draft,
-            fmt,
-            library=self.library,
-            draft_file=self.draft_file,
-            offline=offline,  # type: ignore[arg-type]
-        )
 
 
 class RenderScheduler(QObject):
@@ -115,6 +120,18 @@ class RenderScheduler(QObject):
             self._timer.start(int(wait))
         else:
             self._start()
+
+    def render_now(self, draft: Draft, draft_file: Path | None) -> RenderResult:
+        """Render in this thread: the very first page, while QtWebEngine starts up.
+
+        QtWebEngine boots in its own processes meanwhile; a worker thread would only compete
+        with the GUI thread for the interpreter.
+        """
+        self.renders_started += 1
+        now = time.perf_counter()
+        return render_result(
+            self.renders_started, draft, draft_file, self.library, self.want_sources, now
+        )
 
     def wait_for_idle(self, timeout_ms: int = 10_000) -> bool:
         """Block until no render runs (for tests and shutdown)."""
