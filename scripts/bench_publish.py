@@ -18,10 +18,10 @@ from typing import Any
 
 import requests
 
-from postdesk.core.accounts import Account
-from postdesk.core.drafts import load_draft
-from postdesk.core.publishing import publish_draft
-from postdesk.core.wordpress import WordPressClient, build_session
+from postdesk.core.drafts.files import load_draft
+from postdesk.core.publish.accounts import Account
+from postdesk.core.publish.flow import publish_draft
+from postdesk.core.publish.wordpress.client import WordPressClient, build_session
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "wordpress.py"

@@ -17,8 +17,8 @@ import keyring
 import pytest
 import requests
 
-from postdesk.core.accounts import Account
 from postdesk.core.credentials import CredentialStore
+from postdesk.core.publish.accounts import Account
 from tests.conftest import REPO
 
 WORDPRESS_SCRIPT = REPO / "scripts" / "wordpress.py"

@@ -10,18 +10,18 @@ from pathlib import Path
 import pytest
 import requests
 
-from postdesk.core.drafts import load_draft, save_draft
-from postdesk.core.model import Draft
-from postdesk.core.publish_steps import PublishStep
-from postdesk.core.publishing import publish_draft
-from postdesk.core.rendering import render
-from postdesk.core.wordpress import WordPressClient, build_session
-from postdesk.core.wordpress_errors import (
+from postdesk.core.drafts.files import load_draft, save_draft
+from postdesk.core.drafts.model import Draft
+from postdesk.core.publish.flow import publish_draft
+from postdesk.core.publish.steps import PublishStep
+from postdesk.core.publish.wordpress.client import WordPressClient, build_session
+from postdesk.core.publish.wordpress.errors import (
     AuthenticationError,
     ConflictError,
     MediaRejectedError,
     PermissionDeniedError,
 )
+from postdesk.core.render.rendering import render
 from tests.conftest import EXAMPLES, SEED_DRAFT
 from tests.services import WordPressSite
 

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from postdesk.core.accounts import Account, AccountStore
-from postdesk.core.drafts import load_draft
+from postdesk.core.drafts.files import load_draft
+from postdesk.core.publish.accounts import Account, AccountStore
 from tests.services import WordPressSite
 from tests.ui.conftest import Dialogs, WindowFactory
 from tests.ui.test_window import seed_copy

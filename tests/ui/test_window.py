@@ -16,7 +16,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from postdesk.core.drafts import load_draft
+from postdesk.core.drafts.files import load_draft
 from tests.conftest import EXAMPLES, SEED_DRAFT
 from tests.ui.conftest import Dialogs, WindowFactory, page_text, wait_for_preview
 

@@ -32,7 +32,7 @@ def _modules(package: object) -> list[str]:
 
 def test_core_and_cli_import_without_qt() -> None:
     modules = _modules(postdesk.core) + _modules(postdesk.cli)
-    assert "postdesk.core.drafts" in modules
+    assert "postdesk.core.drafts.files" in modules
     result = subprocess.run(
         [sys.executable, "-c", BLOCK_QT, *modules], capture_output=True, text=True, check=False
     )

@@ -77,7 +77,7 @@ def test_the_wheel_carries_the_resources(tmp_path: Path) -> None:
         "postdesk/resources/examples/1-mile-to-you.jpg",
         "postdesk/resources/icons/postdesk.svg",
         "postdesk/ui/main_window.py",
-        "postdesk/core/rendering.py",
+        "postdesk/core/render/rendering.py",
     ):
         assert needed in names, needed
     assert not any(name.startswith(("tests/", "scripts/")) for name in names)

@@ -8,11 +8,11 @@ import sys
 from typing import Any
 
 from postdesk.cli.output import CliError
-from postdesk.core.accounts import Account, AccountError, AccountStore, normalize_site_url
 from postdesk.core.credentials import CredentialError, CredentialStore
 from postdesk.core.paths import UserDirs
-from postdesk.core.wordpress import verify_account
-from postdesk.core.wordpress_errors import WordPressError
+from postdesk.core.publish.accounts import Account, AccountError, AccountStore, normalize_site_url
+from postdesk.core.publish.wordpress.client import verify_account
+from postdesk.core.publish.wordpress.errors import WordPressError
 
 APP_PASSWORD_HELP = (
     "Create an application password on your blog: {url}/wp-admin/authorize-application.php"

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from postdesk.cli.output import CliError, write_output
-from postdesk.core.checks import draft_warnings
-from postdesk.core.drafts import load_draft, read_draft
-from postdesk.core.model import Draft
+from postdesk.core.drafts.checks import draft_warnings
+from postdesk.core.drafts.files import load_draft, read_draft
+from postdesk.core.drafts.model import Draft
+from postdesk.core.drafts.problems import DraftError, Problem
 from postdesk.core.paths import UserDirs
-from postdesk.core.problems import DraftError, Problem
-from postdesk.core.rendering import FORMATS, RenderError, render
-from postdesk.core.templates import TemplateLibrary
+from postdesk.core.render.rendering import FORMATS, RenderError, render
+from postdesk.core.render.templates import TemplateLibrary
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:

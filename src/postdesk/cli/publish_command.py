@@ -8,17 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from postdesk.cli.output import CliError
-from postdesk.core.accounts import Account, AccountError, AccountStore
 from postdesk.core.credentials import CredentialError, CredentialStore
-from postdesk.core.drafts import load_draft
-from postdesk.core.model import POST_STATUSES
+from postdesk.core.drafts.files import load_draft
+from postdesk.core.drafts.model import POST_STATUSES
+from postdesk.core.drafts.problems import DraftError
 from postdesk.core.paths import UserDirs
-from postdesk.core.problems import DraftError
-from postdesk.core.publish_steps import PublishStep
-from postdesk.core.publishing import PublishError, publish_draft
-from postdesk.core.rendering import RenderError
-from postdesk.core.templates import TemplateLibrary
-from postdesk.core.wordpress_errors import ConflictError, WordPressError
+from postdesk.core.publish.accounts import Account, AccountError, AccountStore
+from postdesk.core.publish.flow import PublishError, publish_draft
+from postdesk.core.publish.steps import PublishStep
+from postdesk.core.publish.wordpress.errors import ConflictError, WordPressError
+from postdesk.core.render.rendering import RenderError
+from postdesk.core.render.templates import TemplateLibrary
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:

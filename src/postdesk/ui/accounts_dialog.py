@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postdesk.core.accounts import Account, AccountError, AccountStore, normalize_site_url
 from postdesk.core.credentials import CredentialError, CredentialStore
-from postdesk.core.wordpress import BlogUser, verify_account
-from postdesk.core.wordpress_errors import WordPressError
+from postdesk.core.publish.accounts import Account, AccountError, AccountStore, normalize_site_url
+from postdesk.core.publish.wordpress.client import BlogUser, verify_account
+from postdesk.core.publish.wordpress.errors import WordPressError
 from postdesk.ui.workers import Task, start
 
 ERRORS = (AccountError, CredentialError, WordPressError)

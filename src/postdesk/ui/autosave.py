@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer
 
-from postdesk.core.recovery import RecoveryStore
+from postdesk.core.drafts.recovery import RecoveryStore
 from postdesk.ui.document import DraftDocument
 
 log = logging.getLogger(__name__)

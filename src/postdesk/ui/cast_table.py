@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postdesk.core.model import CastMember
+from postdesk.core.drafts.model import CastMember
 
 COLUMNS = ("Name", "Character", "Known for")
 EXTRA_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -7,7 +7,7 @@ import dataclasses
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from postdesk.core.model import Film
+from postdesk.core.drafts.model import Film
 from postdesk.ui.cast_table import CastEditor
 from postdesk.ui.fields import ListEdit
 from postdesk.ui.releases_editor import ReleasesEditor

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from postdesk.core.drafts import draft_to_json, load_draft, save_draft
-from postdesk.core.model import Draft, new_draft
+from postdesk.core.drafts.files import draft_to_json, load_draft, save_draft
+from postdesk.core.drafts.model import Draft, new_draft
 
 
 class DraftDocument(QObject):
@@ -40,7 +40,7 @@ class DraftDocument(QObject):
         return self.path.parent if self.path else self.base_dir
 
     def open(self, path: Path, templates: list[str]) -> None:
-        """Load ``path``; raises :class:`~postdesk.core.problems.DraftError` and changes nothing."""
+        """Load ``path``; raises :class:`DraftError` and changes nothing."""
         draft = load_draft(path, templates)
         self.replace(draft, path.resolve(), None)
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from postdesk.core.atomic import write_atomic
-from postdesk.core.model import DRAFT_SUFFIX, new_draft
-from postdesk.core.problems import DraftError
-from postdesk.core.slugs import slugify
+from postdesk.core.drafts.model import DRAFT_SUFFIX, new_draft
+from postdesk.core.drafts.problems import DraftError
+from postdesk.core.publish.slugs import slugify
 from postdesk.ui.document import DraftDocument
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ class FileCommands(QObject):
         )
         if not chosen:
             return
-        from postdesk.core.rendering import RenderError, render  # loaded on first use
+        from postdesk.core.render.rendering import RenderError, render  # loaded on first use
 
         try:
             page = render(

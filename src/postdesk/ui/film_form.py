@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postdesk.core.model import Film
+from postdesk.core.drafts.model import Film
 from postdesk.ui.fields import Field, ListEdit
 from postdesk.ui.markdown_editor import MarkdownEdit, MentionButton
 from postdesk.ui.poster_picker import PosterPicker

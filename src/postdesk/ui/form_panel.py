@@ -8,12 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
-from postdesk.core.checks import draft_warnings
-from postdesk.core.draft_reader import DraftReader
-from postdesk.core.drafts import draft_to_dict
-from postdesk.core.model import Draft
-from postdesk.core.problems import Problem
-from postdesk.core.templates import TemplateInfo
+from postdesk.core.drafts.checks import draft_warnings
+from postdesk.core.drafts.files import draft_to_dict
+from postdesk.core.drafts.model import Draft
+from postdesk.core.drafts.problems import Problem
+from postdesk.core.drafts.reader import DraftReader
+from postdesk.core.render.templates import TemplateInfo
 from postdesk.ui.credits_form import CreditsForm
 from postdesk.ui.fields import Field
 from postdesk.ui.film_form import FilmForm

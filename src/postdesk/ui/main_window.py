@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from postdesk.core.drafts import draft_to_json, parse_draft
-from postdesk.core.model import Draft, new_draft
+from postdesk.core.drafts.files import draft_to_json, parse_draft
+from postdesk.core.drafts.model import Draft, new_draft
+from postdesk.core.drafts.problems import Problem
+from postdesk.core.drafts.recovery import RecoveryStore
 from postdesk.core.paths import UserDirs
-from postdesk.core.problems import Problem
-from postdesk.core.recovery import RecoveryStore
+from postdesk.core.render.templates import TemplateLibrary
 from postdesk.core.resources import example_drafts, resource
-from postdesk.core.templates import TemplateLibrary
 from postdesk.ui.autosave import Autosaver
 from postdesk.ui.document import DraftDocument
 from postdesk.ui.file_commands import FileCommands
@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         # Load the rendering stack in a thread while QtWebEngine (C++, which lets the
         # interpreter go) builds the view: the first page is then rendered right away.
         warm_up = threading.Thread(
-            target=importlib.import_module, args=("postdesk.core.rendering",)
+            target=importlib.import_module, args=("postdesk.core.render.rendering",)
         )
         warm_up.start()
         from postdesk.ui.preview import PreviewView

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postdesk.core.model import Post
-from postdesk.core.templates import TemplateInfo
+from postdesk.core.drafts.model import Post
+from postdesk.core.render.templates import TemplateInfo
 from postdesk.ui.fields import Field, ListEdit
 from postdesk.ui.markdown_editor import MarkdownEdit
 

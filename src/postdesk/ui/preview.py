@@ -26,7 +26,7 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
-from postdesk.core.offline import OFFLINE_POLICY
+from postdesk.core.render.offline import OFFLINE_POLICY
 from postdesk.core.resources import resource
 
 log = logging.getLogger(__name__)

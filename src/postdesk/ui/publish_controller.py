@@ -9,15 +9,15 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-from postdesk.core.accounts import Account, AccountError, AccountStore
-from postdesk.core.drafts import draft_to_json
-from postdesk.core.model import Draft
-from postdesk.core.publish_steps import PublishStep
+from postdesk.core.drafts.files import draft_to_json
+from postdesk.core.drafts.model import Draft
+from postdesk.core.publish.accounts import Account, AccountError, AccountStore
+from postdesk.core.publish.steps import PublishStep
 from postdesk.ui.workers import Task, start
 
 if TYPE_CHECKING:
     from postdesk.core.credentials import CredentialStore
-    from postdesk.core.publishing import PublishResult
+    from postdesk.core.publish.flow import PublishResult
     from postdesk.ui.main_window import MainWindow
 
 # The publishing stack (requests, keyring, the REST client) loads on first use, so it costs
@@ -26,10 +26,10 @@ if TYPE_CHECKING:
 
 def _explained_errors() -> tuple[type[Exception], ...]:
     from postdesk.core.credentials import CredentialError
-    from postdesk.core.problems import DraftError
-    from postdesk.core.publishing import PublishError
-    from postdesk.core.rendering import RenderError
-    from postdesk.core.wordpress_errors import WordPressError
+    from postdesk.core.drafts.problems import DraftError
+    from postdesk.core.publish.flow import PublishError
+    from postdesk.core.publish.wordpress.errors import WordPressError
+    from postdesk.core.render.rendering import RenderError
 
     return (AccountError, CredentialError, DraftError, PublishError, RenderError, WordPressError)
 
@@ -142,7 +142,7 @@ class PublishController(QObject):
 
         def work(progress: object, cancelled: object) -> tuple[PublishResult, Draft]:
             from postdesk.core.credentials import CredentialError
-            from postdesk.core.publishing import publish_draft
+            from postdesk.core.publish.flow import publish_draft
 
             password = self.credentials.get(account.name)
             if password is None:
@@ -216,8 +216,8 @@ class PublishController(QObject):
             QDesktopServices.openUrl(QUrl(result.link))
 
     def _on_failed(self, error: Exception, account: Account) -> None:
-        from postdesk.core.publishing import PublishCancelledError
-        from postdesk.core.wordpress_errors import ConflictError
+        from postdesk.core.publish.flow import PublishCancelledError
+        from postdesk.core.publish.wordpress.errors import ConflictError
 
         self._finish()
         if isinstance(error, ConflictError):

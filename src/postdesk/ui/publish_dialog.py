@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postdesk.core.accounts import Account
-from postdesk.core.model import Post
+from postdesk.core.drafts.model import Post
+from postdesk.core.publish.accounts import Account
 from postdesk.ui.fields import ListEdit, join_list
 from postdesk.ui.post_form import STATUSES
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postdesk.core.model import Release
+from postdesk.core.drafts.model import Release
 
 NO_DATE = QDate(1900, 1, 1)
 VENUES = ["theaters", "select theaters", "VOD", "digital", "Netflix", "Prime Video", "Disney+",

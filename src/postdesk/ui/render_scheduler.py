@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from postdesk.core.model import Draft
-from postdesk.core.templates import TemplateLibrary
+from postdesk.core.drafts.model import Draft
+from postdesk.core.render.templates import TemplateLibrary
 
 MIN_INTERVAL_MS = 90
 
@@ -48,7 +48,7 @@ def render_result(
 ) -> RenderResult:
     """Render the preview page (and the published sources when asked); errors become text."""
     # Imported here: Jinja2 and Markdown load once the window already shows.
-    from postdesk.core.rendering import RenderError, render
+    from postdesk.core.render.rendering import RenderError, render
 
     started = time.perf_counter()
     result = RenderResult(number, draft.post.template, requested_at=requested_at)

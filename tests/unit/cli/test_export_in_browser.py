@@ -4,8 +4,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from postdesk.core.drafts import load_draft
-from postdesk.core.rendering import render
+from postdesk.core.drafts.files import load_draft
+from postdesk.core.render.rendering import render
 from tests.conftest import SEED_DRAFT
 
 CHROMIUM_FLAGS = [

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from postdesk.core.accounts import Account, AccountError, AccountStore, normalize_site_url
 from postdesk.core.paths import UserDirs
+from postdesk.core.publish.accounts import Account, AccountError, AccountStore, normalize_site_url
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from postdesk.core.atomic import write_atomic
-from postdesk.core.drafts import load_draft, save_draft
-from postdesk.core.problems import DraftError
+from postdesk.core.drafts.files import load_draft, save_draft
+from postdesk.core.drafts.problems import DraftError
 from tests.conftest import SEED_DRAFT
 
 
@@ -41,7 +41,7 @@ def test_a_process_killed_while_saving_leaves_the_old_file_whole(tmp_path: Path)
         f"""
         import os, time
         from pathlib import Path
-        from postdesk.core.drafts import load_draft, save_draft
+        from postdesk.core.drafts.files import load_draft, save_draft
         real_replace = os.replace
         def stall(src, dst):
             Path({str(ready)!r}).write_text(src)

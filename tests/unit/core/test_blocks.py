@@ -1,9 +1,9 @@
 import pytest
 
-from postdesk.core.blocks import html_to_blocks
-from postdesk.core.drafts import load_draft
-from postdesk.core.markdown import render_markdown
-from postdesk.core.rendering import render
+from postdesk.core.drafts.files import load_draft
+from postdesk.core.render.blocks import html_to_blocks
+from postdesk.core.render.markdown import render_markdown
+from postdesk.core.render.rendering import render
 from tests.block_grammar import block_names, parse_blocks
 from tests.conftest import EXAMPLES, SEED_DRAFT
 

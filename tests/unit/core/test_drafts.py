@@ -6,9 +6,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from postdesk.core.drafts import draft_to_json, load_draft, parse_draft, read_draft, save_draft
-from postdesk.core.model import Publication, poster_path
-from postdesk.core.problems import DraftError
+from postdesk.core.drafts.files import (
+    draft_to_json,
+    load_draft,
+    parse_draft,
+    read_draft,
+    save_draft,
+)
+from postdesk.core.drafts.model import Publication, poster_path
+from postdesk.core.drafts.problems import DraftError
 from tests.conftest import EXAMPLES, SEED_DRAFT
 
 TEMPLATES = ["trailer-tuesday", "release-announcement", "review"]

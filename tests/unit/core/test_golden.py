@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from postdesk.core.drafts import load_draft
-from postdesk.core.rendering import render
+from postdesk.core.drafts.files import load_draft
+from postdesk.core.render.rendering import render
 from tests.conftest import EXAMPLES, REPO
 
 GOLDEN = REPO / "tests" / "golden"

@@ -1,7 +1,7 @@
 import pytest
 
-from postdesk.core.markdown import render_markdown
-from postdesk.core.mentions import mentioned_names
+from postdesk.core.drafts.mentions import mentioned_names
+from postdesk.core.render.markdown import render_markdown
 from tests.html_safety import unsafe_parts
 
 CREDITS = {"graham rogers": "Graham Rogers, “Quantico”", "tim roth": "Tim Roth"}

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from postdesk.core.model import CastMember, Release
-from postdesk.core.phrasing import (
+from postdesk.core.drafts.model import CastMember, Release
+from postdesk.core.render.phrasing import (
     cast_sentence,
     credit,
     join_names,

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from postdesk.core.drafts import load_draft
-from postdesk.core.model import CastMember, Draft, Film, Post, Release
-from postdesk.core.rendering import RenderError, render
+from postdesk.core.drafts.files import load_draft
+from postdesk.core.drafts.model import CastMember, Draft, Film, Post, Release
+from postdesk.core.render.rendering import RenderError, render
 from tests.conftest import EXAMPLES, SEED_DRAFT
 from tests.html_safety import unsafe_parts
 

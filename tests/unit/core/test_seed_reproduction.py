@@ -3,8 +3,8 @@
 import html
 import re
 
-from postdesk.core.drafts import load_draft
-from postdesk.core.rendering import render
+from postdesk.core.drafts.files import load_draft
+from postdesk.core.render.rendering import render
 from tests.conftest import SEED_DRAFT, SEED_POST
 
 

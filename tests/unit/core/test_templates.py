@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from postdesk.core.drafts import load_draft
+from postdesk.core.drafts.files import load_draft
 from postdesk.core.paths import UserDirs
-from postdesk.core.rendering import RenderError, render
-from postdesk.core.templates import TemplateLibrary, TemplateNotFoundError
+from postdesk.core.render.rendering import RenderError, render
+from postdesk.core.render.templates import TemplateLibrary, TemplateNotFoundError
 from tests.conftest import SEED_DRAFT
 
 HEADER = "{#- postdesk\nname: {title}\ndescription: {description}\n-#}\n"

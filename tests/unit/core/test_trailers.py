@@ -1,6 +1,6 @@
 import pytest
 
-from postdesk.core.trailers import parse_video, safe_link, trailer_problem
+from postdesk.core.render.trailers import parse_video, safe_link, trailer_problem
 
 YOUTUBE_FORMS = [
     "https://www.youtube.com/watch?v=dQw4w9WgXcQ",

@@ -18,11 +18,11 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from postdesk.core.accounts import Account, AccountError
-from postdesk.core.drafts import load_draft
-from postdesk.core.publishing import publish_draft
-from postdesk.core.wordpress import WordPressClient
-from postdesk.core.wordpress_errors import (
+from postdesk.core.drafts.files import load_draft
+from postdesk.core.publish.accounts import Account, AccountError
+from postdesk.core.publish.flow import publish_draft
+from postdesk.core.publish.wordpress.client import WordPressClient
+from postdesk.core.publish.wordpress.errors import (
     AuthenticationError,
     ConnectionFailedError,
     NotWordPressError,

@@ -14,12 +14,12 @@ from typing import Any
 from markupsafe import Markup
 
 import postdesk
-from postdesk.core import phrasing
-from postdesk.core.markdown import render_markdown
-from postdesk.core.model import Draft
-from postdesk.core.offline import OFFLINE_POLICY
+from postdesk.core.drafts.model import Draft
+from postdesk.core.render import phrasing
+from postdesk.core.render.markdown import render_markdown
+from postdesk.core.render.offline import OFFLINE_POLICY
+from postdesk.core.render.trailers import parse_video
 from postdesk.core.resources import resource
-from postdesk.core.trailers import parse_video
 
 #: A poster bigger than this is not inlined: the page would be slow to open and to preview.
 MAX_INLINE_POSTER_BYTES = 8 * 1024 * 1024

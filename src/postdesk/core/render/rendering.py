@@ -15,13 +15,13 @@ from typing import Any, Literal, get_args
 import jinja2
 
 import postdesk
-from postdesk.core import phrasing
-from postdesk.core.blocks import html_to_blocks
-from postdesk.core.mentions import mention_key, mentioned_names
-from postdesk.core.model import Draft, poster_path
-from postdesk.core.page import data_uri, page_context
-from postdesk.core.templates import TemplateLibrary, TemplateNotFoundError, template_line
-from postdesk.core.trailer_markup import trailer_markup
+from postdesk.core.drafts.mentions import mention_key, mentioned_names
+from postdesk.core.drafts.model import Draft, poster_path
+from postdesk.core.render import phrasing
+from postdesk.core.render.blocks import html_to_blocks
+from postdesk.core.render.page import data_uri, page_context
+from postdesk.core.render.templates import TemplateLibrary, TemplateNotFoundError, template_line
+from postdesk.core.render.trailer_markup import trailer_markup
 
 OutputFormat = Literal["html", "blocks", "page"]
 FORMATS: tuple[str, ...] = get_args(OutputFormat)

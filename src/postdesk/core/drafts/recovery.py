@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from postdesk.core.atomic import write_atomic
-from postdesk.core.draft_reader import DraftReader
-from postdesk.core.drafts import draft_to_dict
-from postdesk.core.model import Draft
+from postdesk.core.drafts.files import draft_to_dict
+from postdesk.core.drafts.model import Draft
+from postdesk.core.drafts.reader import DraftReader
 
 SUFFIX = ".recovery.json"
 

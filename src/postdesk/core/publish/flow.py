@@ -22,16 +22,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from postdesk.core.accounts import Account
-from postdesk.core.drafts import save_draft
-from postdesk.core.model import Draft, Publication, poster_path
-from postdesk.core.problems import DraftError
-from postdesk.core.publish_steps import PublishStep
-from postdesk.core.rendering import render
-from postdesk.core.slugs import slugify
-from postdesk.core.templates import TemplateLibrary
-from postdesk.core.wordpress import Media, RemotePost, WordPressClient
-from postdesk.core.wordpress_errors import ConflictError, WordPressError
+from postdesk.core.drafts.files import save_draft
+from postdesk.core.drafts.model import Draft, Publication, poster_path
+from postdesk.core.drafts.problems import DraftError
+from postdesk.core.publish.accounts import Account
+from postdesk.core.publish.slugs import slugify
+from postdesk.core.publish.steps import PublishStep
+from postdesk.core.publish.wordpress.client import Media, RemotePost, WordPressClient
+from postdesk.core.publish.wordpress.errors import ConflictError, WordPressError
+from postdesk.core.render.rendering import render
+from postdesk.core.render.templates import TemplateLibrary
 
 MAX_SLUG_ATTEMPTS = 20
 

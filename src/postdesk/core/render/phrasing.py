@@ -6,8 +6,8 @@ import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
 
-from postdesk.core.mentions import mention_key
-from postdesk.core.model import CastMember, Release
+from postdesk.core.drafts.mentions import mention_key
+from postdesk.core.drafts.model import CastMember, Release
 
 #: Venues one goes *in* to ("in theaters"); everything else one watches *on* ("on VOD").
 IN_VENUES = ("theater", "theatre", "cinema", "imax", "select ", "drive-in", "festival")

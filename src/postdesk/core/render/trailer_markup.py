@@ -7,7 +7,7 @@ from typing import Literal
 
 from markupsafe import Markup
 
-from postdesk.core.trailers import Video, parse_video, safe_link
+from postdesk.core.render.trailers import Video, parse_video, safe_link
 
 Mode = Literal["html", "blocks", "offline"]
 

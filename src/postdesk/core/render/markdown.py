@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from postdesk.core.mentions import MENTION, mention_key
+from postdesk.core.drafts.mentions import MENTION, mention_key
 
 #: What survives sanitising: the Markdown vocabulary, nothing that runs or embeds.
 ALLOWED_TAGS = frozenset(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from postdesk.core.mentions import mention_key, mentioned_names
-from postdesk.core.model import Draft, poster_path
-from postdesk.core.problems import Problem
-from postdesk.core.trailers import trailer_problem
+from postdesk.core.drafts.mentions import mention_key, mentioned_names
+from postdesk.core.drafts.model import Draft, poster_path
+from postdesk.core.drafts.problems import Problem
+from postdesk.core.render.trailers import trailer_problem
 
 
 def draft_warnings(draft: Draft, draft_file: Path | None) -> list[Problem]:

@@ -9,7 +9,7 @@ import math
 from collections.abc import Callable, Collection
 from typing import Any, TypeVar
 
-from postdesk.core.model import (
+from postdesk.core.drafts.model import (
     DEFAULT_TEMPLATE,
     FORMAT_VERSION,
     POST_STATUSES,
@@ -21,7 +21,7 @@ from postdesk.core.model import (
     Publication,
     Release,
 )
-from postdesk.core.problems import Problem
+from postdesk.core.drafts.problems import Problem
 
 T = TypeVar("T")
 TOP_LEVEL_FIELDS = frozenset({"postdesk", "film", "post", "published"})

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from postdesk.core.atomic import write_atomic
-from postdesk.core.draft_reader import DraftReader
-from postdesk.core.model import (
+from postdesk.core.drafts.model import (
     FORMAT_VERSION,
     CastMember,
     Draft,
@@ -19,7 +18,8 @@ from postdesk.core.model import (
     Publication,
     Release,
 )
-from postdesk.core.problems import DraftError, Problem
+from postdesk.core.drafts.problems import DraftError, Problem
+from postdesk.core.drafts.reader import DraftReader
 
 #: A draft that big is not a draft; refusing it early keeps a wrong file from eating memory.
 MAX_DRAFT_BYTES = 20 * 1024 * 1024

@@ -9,9 +9,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from postdesk.core import phrasing
-from postdesk.core.markdown import render_markdown
-from postdesk.core.model import CastMember, Release
+from postdesk.core.drafts.model import CastMember, Release
+from postdesk.core.render import phrasing
+from postdesk.core.render.markdown import render_markdown
 
 
 @jinja2.pass_context

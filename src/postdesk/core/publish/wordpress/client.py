@@ -2,7 +2,7 @@
 
 Every request has connect and read time-outs. Only idempotent requests (GET, HEAD, PUT,
 DELETE) are retried by the transport, with backoff, on connection errors, time-outs and
-502/503/504; a create (POST) is never retried blindly: :mod:`postdesk.core.publishing` looks
+502/503/504; a create (POST) is never retried blindly: :mod:`postdesk.core.publish.flow` looks
 the post up first. The password is sent only over https, or over http to this machine, and
 appears in no message, log line or ``repr``.
 """
@@ -23,8 +23,8 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 import postdesk
-from postdesk.core.accounts import Account, is_loopback, normalize_site_url
-from postdesk.core.wordpress_errors import (
+from postdesk.core.publish.accounts import Account, is_loopback, normalize_site_url
+from postdesk.core.publish.wordpress.errors import (
     AuthenticationError,
     ConnectionFailedError,
     MediaRejectedError,
@@ -246,7 +246,7 @@ class WordPressClient:
         return [_remote_post(item) for item in found] if isinstance(found, list) else []
 
     def create_post(self, fields: Mapping[str, Any]) -> RemotePost:
-        """Create a post; never retried here (see :mod:`postdesk.core.publishing`)."""
+        """Create a post; never retried here (see :mod:`postdesk.core.publish.flow`)."""
         return _remote_post(self.post("wp/v2/posts", dict(fields), action="create the post"))
 
     def update_post(self, post_id: int, fields: Mapping[str, Any]) -> RemotePost:

@@ -140,7 +140,7 @@ class TemplateLibrary:
         import jinja2
         from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-        from postdesk.core.template_helpers import install_helpers
+        from postdesk.core.render.template_helpers import install_helpers
 
         builtin = jinja2.FileSystemLoader(self.builtin_dir)
         loaders: list[jinja2.BaseLoader] = []

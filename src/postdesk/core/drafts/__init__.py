@@ -1,0 +1,1 @@
+"""Drafts: the model, reading and saving .postdesk files, checks and recovery copies."""

@@ -1,0 +1,1 @@
+"""The WordPress engine: a REST API client and its errors."""

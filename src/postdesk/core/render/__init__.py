@@ -1,0 +1,1 @@
+"""Rendering: film templates, phrasing, Markdown, block markup and the standalone page."""
