@@ -20,6 +20,8 @@ PACKAGES=(
   desktop-file-utils appstream shared-mime-info chromium
   # building the Python virtual environment
   python3-venv
+  # spell check: Enchant with Hunspell's US English dictionary (pyenchant loads it)
+  libenchant-2-2 hunspell-en-us
 )
 
 missing=()
