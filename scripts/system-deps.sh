@@ -26,6 +26,9 @@ missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
 done
+# A real Ghost on 127.0.0.1 for the Ghost tests needs Node (Ghost 5.130 accepts 18.12+, 20, 22;
+# bookworm's nodejs is 18.19). A Node already installed (e.g. NodeSource's, npm bundled) is kept.
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then
