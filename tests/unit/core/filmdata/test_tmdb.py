@@ -12,8 +12,7 @@ from postdesk.core.drafts.model import Release, new_draft
 from postdesk.core.filmdata.errors import NothingFoundError, TokenError
 from postdesk.core.filmdata.found import TMDB_NOTICE
 from postdesk.core.filmdata.lookup import LookupSettings, fetch_film, fill_draft, search_films
-
-from .conftest import POSTER_BYTES, TOKEN
+from tests.filmdata_stand_in import POSTER_BYTES, TOKEN
 
 
 def test_search_lists_films_with_year_and_both_directors(

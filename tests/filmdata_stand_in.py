@@ -14,7 +14,7 @@ from werkzeug import Request, Response
 from postdesk.core.filmdata.lookup import LookupSettings
 from postdesk.core.paths import UserDirs
 
-FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "filmdata"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "filmdata"
 TOKEN = "eyJhbGciOiJIUzI1NiJ9.test-read-access-token"
 POSTER_BYTES = b"\xff\xd8\xff\xe0 a tiny JPEG stand-in"
 #: TMDB's documented answer to a wrong token (status_code 7).
