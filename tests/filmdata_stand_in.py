@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import struct
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +18,26 @@ from postdesk.core.paths import UserDirs
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "filmdata"
 TOKEN = "eyJhbGciOiJIUzI1NiJ9.test-read-access-token"
-POSTER_BYTES = b"\xff\xd8\xff\xe0 a tiny JPEG stand-in"
+
+
+def _png(width: int, height: int) -> bytes:
+    """A real (tiny, dark red) PNG: the poster TMDB would send, small enough to inline."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + b"\x80\x10\x20" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+POSTER_BYTES = _png(20, 30)
 #: TMDB's documented answer to a wrong token (status_code 7).
 TMDB_401 = {
     "status_code": 7,
@@ -47,7 +68,7 @@ def tmdb_handler(server: HTTPServer) -> Handler:
 
     def handle(request: Request) -> Response:
         if request.path.startswith("/t/p/"):
-            return Response(POSTER_BYTES, 200, content_type="image/jpeg")
+            return Response(POSTER_BYTES, 200, content_type="image/png")
         if request.headers.get("Authorization") != f"Bearer {TOKEN}":
             return _json(TMDB_401, 401)
         path = request.path.removeprefix("/3/")
