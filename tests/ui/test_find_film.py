@@ -100,3 +100,41 @@ def test_empty_search_is_said_in_the_dialog(
     qtbot.mouseClick(dialog.search_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "found no film" in dialog.status.text(), timeout=30_000)
     dialog.reject()
+
+
+def test_settings_keep_region_and_cast_count_and_refuse_a_bad_region(
+    stand_in: HTTPServer,
+    make_window: WindowFactory,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("POSTDESK_TMDB_TOKEN", TOKEN)
+    window = make_window()
+    window.film_finder.settings_action.trigger()
+    dialog = window.film_finder.settings_dialog
+    dialog.region.setText("F")
+    dialog.accept()
+    assert "two-letter country code" in dialog.token_status.text()
+    assert dialog.isVisible()
+    dialog.region.setText("fr")
+    dialog.cast_count.setValue(3)
+    qtbot.mouseClick(dialog.verify_token, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.token_status.text() == "TMDB accepts the token.", timeout=30_000)
+    dialog.accept()
+    assert window.settings.value("filmdata/region") == "FR"
+    window.files.new()
+    window.film_finder.find_action.trigger()
+    finder = _dialog(window)
+    finder.source.setCurrentIndex(finder.source.findData("tmdb"))
+    finder.query.setText("nord")
+    qtbot.mouseClick(finder.search_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finder.results.count() == 2 and finder.task is None, timeout=30_000)
+    qtbot.mouseClick(finder.fill_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finder.pages.currentIndex() == 1, timeout=30_000)
+    qtbot.mouseClick(finder.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.film_finder.dialog is None)
+    film = window.document.draft.film
+    assert len(film.cast) == 3
+    assert film.rating == "U"  # France's certificate
+    assert Path(film.poster or "").is_absolute()  # an untitled draft: the poster is findable

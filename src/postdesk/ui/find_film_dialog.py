@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QIcon, QImage, QPixmap
+from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -53,6 +55,8 @@ FIELD_LABELS = {
     "poster": "Poster",
 }
 THUMBNAILS = 8
+#: Cancelled look-ups still finishing their current request: kept alive until they end.
+_RETIRED: set[Task] = set()
 
 
 @dataclass
@@ -70,6 +74,17 @@ def lookup_settings(settings: QSettings, window: MainWindow) -> LookupSettings:
     region = str(settings.value("filmdata/region", "US") or "US")
     cast_count = int(settings.value("filmdata/cast_count", 8) or 8)  # type: ignore[call-overload]
     return LookupSettings(region=region, cast_count=cast_count, dirs=window.dirs)
+
+
+#: Marks a token still to be read from the keyring, which happens off the UI thread.
+_KEYRING_TOKEN = "\0keyring"
+
+
+def _read_token(settings: LookupSettings) -> None:
+    if settings.token == _KEYRING_TOKEN:
+        from postdesk.core.filmdata.token import tmdb_token
+
+        settings.token = tmdb_token()
 
 
 def _describe(value: Any) -> str:
@@ -96,6 +111,7 @@ class FindFilmDialog(QDialog):
         self.settings = settings
         self.task: Task | None = None
         self.result: Found | None = None
+        self._cancel_switch = threading.Event()
         self.chosen_film: Film | None = None
         self._build()
         self.resize(640, 520)
@@ -156,7 +172,6 @@ class FindFilmDialog(QDialog):
 
     def _run(self, what: str, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self._cancel_task()
-        self.settings.cancel.clear()
         self.status.setText(what)
         self.progress.setVisible(True)
         self.search_button.setEnabled(False)
@@ -168,6 +183,7 @@ class FindFilmDialog(QDialog):
         start(task)
 
     def _finished(self, task: Task, done: Callable[[Any], None], result: Any) -> None:
+        _RETIRED.discard(task)
         if task is not self.task:
             return
         self.task = None
@@ -175,6 +191,7 @@ class FindFilmDialog(QDialog):
         done(result)
 
     def _failed(self, task: Task, error: object) -> None:
+        _RETIRED.discard(task)
         if task is not self.task:
             return
         self.task = None
@@ -190,8 +207,9 @@ class FindFilmDialog(QDialog):
 
     def _cancel_task(self) -> None:
         if self.task is not None:
-            self.settings.cancel.set()
+            self._cancel_switch.set()
             self.task.cancel()
+            _RETIRED.add(self.task)
             self.task = None
 
     def _on_cancel(self) -> None:
@@ -203,12 +221,12 @@ class FindFilmDialog(QDialog):
             return
         self.reject()
 
-    def _source_settings(self) -> LookupSettings:
-        settings = copy.copy(self.settings)
-        if self.source.currentData() == "tmdb" and settings.token is None:
-            from postdesk.core.filmdata.token import tmdb_token
-
-            settings.token = tmdb_token()
+    def _fresh_settings(self, source: str) -> LookupSettings:
+        """A copy of the settings with its own cancel switch, for one task."""
+        settings = dataclasses.replace(self.settings, cancel=threading.Event())
+        self._cancel_switch = settings.cancel
+        if source == "tmdb" and settings.token is None:
+            settings.token = _KEYRING_TOKEN
         return settings
 
     # -- search, fill, review, apply --
@@ -219,8 +237,10 @@ class FindFilmDialog(QDialog):
         query, source = self.query.text(), str(self.source.currentData())
         year = self.year.value() or None
 
+        settings = self._fresh_settings(source)
+
         def work() -> tuple[list[FilmHit], dict[str, bytes]]:
-            settings = self._source_settings()
+            _read_token(settings)
             hits = search_films(source, query, year, settings)
             _finder, client = open_source(source, settings)
             images: dict[str, bytes] = {}
@@ -261,9 +281,11 @@ class FindFilmDialog(QDialog):
             return
         film_id = str(item.data(Qt.ItemDataRole.UserRole))
         draft, draft_file = copy.deepcopy(self.draft), self.draft_file
+        settings = self._fresh_settings(film_id.partition(":")[0])
 
         def work() -> Found:
-            merge, found = fill_draft(draft, draft_file, film_id, self._source_settings())
+            _read_token(settings)
+            merge, found = fill_draft(draft, draft_file, film_id, settings)
             return Found(merge, found)
 
         self._run(f"Fetching {item.text().splitlines()[0]}…", work, self._show_review)
@@ -332,9 +354,12 @@ class FilmFinder(QObject):
         file_menu, edit_menu = menus.get("&File"), menus.get("&Edit")
         if file_menu is not None:
             file_menu.insertAction(window.open_action, self.new_action)
+        self.settings_action = QAction("Se&ttings…", window)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
         if edit_menu is not None:
             edit_menu.addSeparator()
-            edit_menu.addAction(self.find_action)
+            edit_menu.addActions([self.find_action, self.settings_action])
         self.empty_button = QPushButton("Find film…", window.form.film)
         self.empty_button.setObjectName("findFilmButton")
         self.empty_button.setToolTip("Fill the film's facts from Wikidata or TMDB")
@@ -349,6 +374,13 @@ class FilmFinder(QObject):
 
     def _update_button(self, *_args: object) -> None:
         self.empty_button.setVisible(not self.window.document.draft.film.title)
+
+    def open_settings(self) -> None:
+        """Region, cast count and the TMDB token."""
+        from postdesk.ui.settings_dialog import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self.window.settings, self.window)
+        self.settings_dialog.open()
 
     def _draft_file(self) -> Path:
         folder = self.window.document.folder or self.window.dirs.data / "posters"
@@ -387,7 +419,6 @@ class FilmFinder(QObject):
                 if film.poster and self.window.document.path is None:
                     film.poster = str(self._draft_file().parent / film.poster)
                 done(film)
-            dialog.deleteLater()
 
         dialog.finished.connect(finished)
         dialog.open()
