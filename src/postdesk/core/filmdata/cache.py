@@ -1,0 +1,45 @@
+"""Answers from film sources kept on disk for a day, so filling the same film again is free."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from postdesk.core.atomic import write_atomic
+
+#: A day: film facts change rarely, but a film about to come out gains dates and a trailer.
+MAX_AGE_SECONDS = 24 * 60 * 60
+
+
+class AnswerCache:
+    """JSON answers keyed by the request that produced them (never by the token)."""
+
+    def __init__(self, folder: Path, max_age: float = MAX_AGE_SECONDS) -> None:
+        self.folder = folder
+        self.max_age = max_age
+
+    def _file(self, key: str) -> Path:
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
+        return self.folder / digest[:2] / f"{digest}.json"
+
+    def get(self, key: str) -> Any | None:
+        """The stored answer, or ``None`` when there is none, it is stale or unreadable."""
+        path = self._file(key)
+        try:
+            if time.time() - path.stat().st_mtime > self.max_age:
+                return None
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, answer: Any) -> None:
+        """Keep an answer; a cache that cannot be written only costs a repeated request."""
+        path = self._file(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, json.dumps(answer, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            return
