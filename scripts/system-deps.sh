@@ -16,6 +16,8 @@ PACKAGES=(
   wordpress mariadb-server-core mariadb-client php-cli php-mysql php-xml php-mbstring php-gd
   # a real Secret Service keyring for the credential tests
   gnome-keyring dbus dbus-daemon
+  # building the test Ghost's native modules (sqlite3, sharp, re2) from source
+  g++ make
   # validating the desktop entry and AppStream metadata; headless Chromium for export checks
   desktop-file-utils appstream shared-mime-info chromium
   # building the Python virtual environment
