@@ -47,11 +47,14 @@ def test_find_pick_review_apply_undo(
     qtbot.mouseClick(dialog.search_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.results.count() == 2 and dialog.task is None, timeout=30_000)
     assert "Céline Marchetti, Bjørn Åberg" in dialog.results.item(0).text()
-    assert not dialog.results.item(0).icon().isNull()  # the poster thumbnail
+    thumbnail = dialog.results.item(0).icon().pixmap(46, 69).toImage()
+    assert thumbnail.pixelColor(5, 5).alpha() > 0  # the poster, not the blank of a film without
+    if os.environ.get(SCREENSHOT_ENV):
+        dialog.grab().save(str(Path(os.environ[SCREENSHOT_ENV]) / "find-film-results.png"))
     qtbot.mouseClick(dialog.fill_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=30_000)
     if os.environ.get(SCREENSHOT_ENV):
-        dialog.grab().save(str(Path(os.environ[SCREENSHOT_ENV]) / "find-film-dialog.png"))
+        dialog.grab().save(str(Path(os.environ[SCREENSHOT_ENV]) / "find-film-review.png"))
     assert dialog.review.count() == 1  # the synopsis: offered, not forced
     assert "My own words about it." in dialog.review.item(0).text()
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
