@@ -128,10 +128,9 @@ def wikidata_handler() -> Handler:
     return handle
 
 
-@pytest.fixture
-def stand_in(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> HTTPServer:
-    """Both sources on one local server, with postdesk pointed at it."""
-    tmdb = tmdb_handler(httpserver)
+def serve_stand_ins(server: HTTPServer) -> dict[str, str]:
+    """Answer as TMDB and Wikidata on ``server``; returns the environment pointing there."""
+    tmdb = tmdb_handler(server)
     wikidata = wikidata_handler()
 
     def route(request: Request) -> Response:
@@ -139,10 +138,19 @@ def stand_in(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> HTTPSer
             return tmdb(request)
         return wikidata(request)
 
-    httpserver.expect_request(re.compile(".*")).respond_with_handler(route)
-    monkeypatch.setenv("POSTDESK_TMDB_API_URL", httpserver.url_for("/3"))
-    monkeypatch.setenv("POSTDESK_WIKIDATA_API_URL", httpserver.url_for("/w/api.php"))
-    monkeypatch.setenv("POSTDESK_WIKIDATA_SPARQL_URL", httpserver.url_for("/sparql"))
+    server.expect_request(re.compile(".*")).respond_with_handler(route)
+    return {
+        "POSTDESK_TMDB_API_URL": server.url_for("/3"),
+        "POSTDESK_WIKIDATA_API_URL": server.url_for("/w/api.php"),
+        "POSTDESK_WIKIDATA_SPARQL_URL": server.url_for("/sparql"),
+    }
+
+
+@pytest.fixture
+def stand_in(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> HTTPServer:
+    """Both sources on one local server, with postdesk pointed at it."""
+    for name, value in serve_stand_ins(httpserver).items():
+        monkeypatch.setenv(name, value)
     return httpserver
 
 

@@ -47,11 +47,14 @@ def test_find_pick_review_apply_undo(
     qtbot.mouseClick(dialog.search_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.results.count() == 2 and dialog.task is None, timeout=30_000)
     assert "Céline Marchetti, Bjørn Åberg" in dialog.results.item(0).text()
-    assert not dialog.results.item(0).icon().isNull()  # the poster thumbnail
+    thumbnail = dialog.results.item(0).icon().pixmap(46, 69).toImage()
+    assert thumbnail.pixelColor(5, 5).alpha() > 0  # the poster, not the blank of a film without
+    if os.environ.get(SCREENSHOT_ENV):
+        dialog.grab().save(str(Path(os.environ[SCREENSHOT_ENV]) / "find-film-results.png"))
     qtbot.mouseClick(dialog.fill_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=30_000)
     if os.environ.get(SCREENSHOT_ENV):
-        dialog.grab().save(str(Path(os.environ[SCREENSHOT_ENV]) / "find-film-dialog.png"))
+        dialog.grab().save(str(Path(os.environ[SCREENSHOT_ENV]) / "find-film-review.png"))
     assert dialog.review.count() == 1  # the synopsis: offered, not forced
     assert "My own words about it." in dialog.review.item(0).text()
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
@@ -138,3 +141,25 @@ def test_settings_keep_region_and_cast_count_and_refuse_a_bad_region(
     assert len(film.cast) == 3
     assert film.rating == "U"  # France's certificate
     assert Path(film.poster or "").is_absolute()  # an untitled draft: the poster is findable
+
+
+def test_new_from_film_starts_a_filled_draft(
+    stand_in: HTTPServer, make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window()
+    window.film_finder.new_action.trigger()
+    dialog = _dialog(window)
+    dialog.query.setText("Les Étoiles du Nord")
+    qtbot.mouseClick(dialog.search_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.results.count() == 2 and dialog.task is None, timeout=30_000)
+    dialog.results.setCurrentRow(1)
+    qtbot.mouseClick(dialog.fill_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=30_000)
+    assert dialog.review.count() == 0  # a new draft: nothing of the blogger's to keep
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.film_finder.dialog is None)
+    assert window.document.path is None
+    assert window.document.draft.film.title == "The Quiet Harbour"
+    assert window.document.draft.post.title == "The Quiet Harbour"
+    assert window.document.draft.film.trailer_url is None
+    assert window.isWindowModified()

@@ -87,10 +87,12 @@ def _read_token(settings: LookupSettings) -> None:
         settings.token = tmdb_token()
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any, limit: int = 90) -> str:
     if isinstance(value, list):
-        return ", ".join(str(getattr(v, "name", None) or getattr(v, "where", v)) for v in value)
-    return "" if value is None else str(value)
+        text = ", ".join(str(getattr(v, "name", None) or getattr(v, "where", v)) for v in value)
+    else:
+        text = "" if value is None else str(value)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class FindFilmDialog(QDialog):
@@ -127,6 +129,7 @@ class FindFilmDialog(QDialog):
         self.results = QListWidget(self)
         self.results.setIconSize(QSize(46, 69))
         self.review = QListWidget(self)
+        self.review.setWordWrap(True)
         self.review_note = QLabel(self, wordWrap=True)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.results)
@@ -253,6 +256,8 @@ class FindFilmDialog(QDialog):
             return hits, images
 
         self.pages.setCurrentIndex(0)
+        self.apply_button.setVisible(False)
+        self.fill_button.setVisible(True)
         self._run(f"Searching {SOURCE_LABELS[source].split(' ')[0]}…", work, self._show_hits)
 
     def _show_hits(self, found: tuple[list[FilmHit], dict[str, bytes]]) -> None:
@@ -263,10 +268,13 @@ class FindFilmDialog(QDialog):
             directors = ", ".join(hit.directors) or "director unknown"
             item = QListWidgetItem(f"{hit.title} ({year})\ndirected by {directors}")
             item.setData(Qt.ItemDataRole.UserRole, hit.film_id)
-            if hit.film_id in images:
-                image = QImage.fromData(images[hit.film_id])
-                if not image.isNull():
-                    item.setIcon(QIcon(QPixmap.fromImage(image)))
+            image = QImage.fromData(images[hit.film_id]) if hit.film_id in images else QImage()
+            if image.isNull():  # no poster: a blank of the same size keeps the titles aligned
+                blank = QPixmap(self.results.iconSize())
+                blank.fill(Qt.GlobalColor.transparent)
+                item.setIcon(QIcon(blank))
+            else:
+                item.setIcon(QIcon(QPixmap.fromImage(image)))
             self.results.addItem(item)
         self.results.setCurrentRow(0)
         self.status.setText(
@@ -312,7 +320,7 @@ class FindFilmDialog(QDialog):
         self.notice.setText(result.found.notice)
         self.status.setText("; ".join(result.found.warnings))
         self.pages.setCurrentIndex(1)
-        self.fill_button.setEnabled(False)
+        self.fill_button.setVisible(False)
         self.apply_button.setVisible(True)
 
     def ticked(self) -> list[Difference]:

@@ -69,8 +69,13 @@ class WebClient:
         return answer
 
     def get_bytes(self, url: str) -> bytes:
-        """A file such as a poster, never cached here (it is saved next to the draft)."""
-        return self._send(url, None, None).content
+        """A file such as a poster, from the cache when a fresh copy is there."""
+        if self.cache is not None and (cached := self.cache.get_bytes(url)) is not None:
+            return cached
+        data = self._send(url, None, None).content
+        if self.cache is not None:
+            self.cache.put_bytes(url, data)
+        return data
 
     def _fetch(
         self, url: str, params: Mapping[str, str] | None, headers: Mapping[str, str] | None

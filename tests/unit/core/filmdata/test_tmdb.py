@@ -115,13 +115,15 @@ def test_missing_token_says_where_to_add_it(settings: LookupSettings) -> None:
 
 
 def test_second_fill_of_the_same_film_makes_no_request(
-    stand_in: HTTPServer, settings: LookupSettings
+    stand_in: HTTPServer, settings: LookupSettings, tmp_path: Path
 ) -> None:
-    first, client = fetch_film("tmdb:1001", settings)
-    assert client.requests_made == 10  # the film, configuration, eight people
-    again, client = fetch_film("tmdb:1001", settings)
-    assert client.requests_made == 0
+    first, _found = fill_draft(new_draft(), tmp_path / "a" / "film.postdesk", "tmdb:1001", settings)
+    assert len(stand_in.log) == 11  # the film, configuration, eight people, the poster
+    stand_in.clear_log()
+    again, _found = fill_draft(new_draft(), tmp_path / "b" / "film.postdesk", "tmdb:1001", settings)
+    assert stand_in.log == []
     assert again.film == first.film
+    assert (tmp_path / "b" / "les-étoiles-du-nord.jpg").read_bytes() == POSTER_BYTES
 
 
 def test_unknown_film_is_nothing_found(stand_in: HTTPServer, settings: LookupSettings) -> None:
