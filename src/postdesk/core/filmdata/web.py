@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -40,13 +39,14 @@ class WebClient:
         cache: AnswerCache | None = None,
         timeout: float = TIMEOUT_SECONDS,
         cancel: threading.Event | None = None,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], object] | None = None,
     ) -> None:
         self.source = source
         self.cache = cache
         self.timeout = timeout
         self.cancel = cancel or threading.Event()
-        self._sleep = sleep
+        # Waiting out a rate limit ends at once when the blogger cancels.
+        self._sleep = sleep or self.cancel.wait
         self._session = requests.Session()
         self._session.headers["User-Agent"] = USER_AGENT
         self._lock = threading.Lock()

@@ -101,3 +101,17 @@ def test_a_day_old_answer_is_fetched_again(tmp_path: Path) -> None:
 
     os.utime(stored, (old, old))
     assert cache.get("k") is None
+
+
+def test_cancel_ends_a_rate_limit_wait(httpserver: HTTPServer) -> None:
+    cancel = threading.Event()
+
+    def handle(_request: Request) -> Response:
+        cancel.set()  # the blogger cancels while postdesk waits out the limit
+        return Response("", 429, headers={"Retry-After": "25"})
+
+    httpserver.expect_request("/3/movie/1").respond_with_handler(handle)
+    client = WebClient("TMDB", cancel=cancel)
+    with pytest.raises(CancelledError):
+        client.get_json(httpserver.url_for("/3/movie/1"))
+    assert len(httpserver.log) == 1
