@@ -23,7 +23,12 @@ import requests
 
 from postdesk.core.publish.accounts import Account, normalize_site_url
 from postdesk.core.publish.ghost.errors import NotGhostError, error_for
-from postdesk.core.publish.wordpress.client import DEFAULT_TIMEOUT, UPLOAD_TIMEOUT, build_session
+from postdesk.core.publish.wordpress.client import (
+    DEFAULT_TIMEOUT,
+    UPLOAD_TIMEOUT,
+    _timed_out,
+    build_session,
+)
 from postdesk.core.publish.wordpress.errors import (
     AuthenticationError,
     ConnectionFailedError,
@@ -128,9 +133,9 @@ class GhostClient:
         self.requests_made += 1
         try:
             answer = self.session.request(method, self.api + path, headers=headers, **kwargs)
-        except requests.Timeout:
-            raise TimedOutError(name, f"the site took too long to {action}.") from None
-        except requests.ConnectionError:
+        except (requests.Timeout, requests.ConnectionError) as err:
+            if _timed_out(err):
+                raise TimedOutError(name, f"the site took too long to {action}.") from None
             raise ConnectionFailedError(
                 name, f"could not reach {self.site_url} to {action}: check the network."
             ) from None
