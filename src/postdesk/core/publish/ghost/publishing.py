@@ -85,6 +85,31 @@ def _conflict(client: GhostClient, existing: GhostPost) -> ConflictError:
     )
 
 
+def publish_and_record(
+    draft: Draft,
+    draft_file: Path | None,
+    account: Account,
+    key: str,
+    **options: Any,
+) -> GhostPost:
+    """Publish, then keep the record in the draft and save it, as the WordPress flow does."""
+    from postdesk.core.drafts.files import save_draft
+    from postdesk.core.drafts.problems import DraftError
+    from postdesk.core.publish.flow import PublishError
+
+    post, publication = publish_to_ghost(draft, draft_file, account, key, **options)
+    draft.record_publication(publication)
+    if draft_file is not None:
+        try:
+            save_draft(draft, draft_file)
+        except DraftError as err:
+            raise PublishError(
+                f"the post is on the blog ({post.url}) but the draft could not record it: "
+                f"{err}. Save the draft before publishing again."
+            ) from err
+    return post
+
+
 def _update(
     client: GhostClient, existing: GhostPost, fields: dict[str, Any], seen: str
 ) -> GhostPost:
