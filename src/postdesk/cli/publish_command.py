@@ -98,13 +98,12 @@ def _publish_ghost(
     """The Ghost engine (until the engine factory routes it)."""
     from postdesk.core.publish.ghost.publishing import publish_and_record
 
-    created = draft.publication_for(account.name) is None
-    post = publish_and_record(
+    result = publish_and_record(
         draft, args.draft, account, key,
         library=library, status=args.status, overwrite=args.overwrite,
     )  # fmt: skip
     if not args.quiet:
-        verb = "Created" if created else "Updated"
-        print(f"{verb} post {post.id} ({post.status}) on {account.name}:", file=sys.stderr)
-    print(post.url)
+        verb = "Created" if result.created else "Updated"
+        print(f"{verb} post ({result.status}) on {account.name}:", file=sys.stderr)
+    print(result.link)
     return 0

@@ -13,6 +13,7 @@ from typing import Any
 
 from postdesk.core.drafts.model import Draft, Publication, poster_path
 from postdesk.core.publish.accounts import Account
+from postdesk.core.publish.flow import PublishResult
 from postdesk.core.publish.ghost.client import GhostClient, GhostPost
 from postdesk.core.publish.ghost.fields import post_fields
 from postdesk.core.publish.slugs import slugify
@@ -91,13 +92,15 @@ def publish_and_record(
     account: Account,
     key: str,
     **options: Any,
-) -> GhostPost:
+) -> PublishResult:
     """Publish, then keep the record in the draft and save it, as the WordPress flow does."""
     from postdesk.core.drafts.files import save_draft
     from postdesk.core.drafts.problems import DraftError
     from postdesk.core.publish.flow import PublishError
 
+    before = draft.publication_for(account.name)
     post, publication = publish_to_ghost(draft, draft_file, account, key, **options)
+    created = before is None or before.extra.get(GHOST_ID) != post.id  # new, or re-created
     draft.record_publication(publication)
     if draft_file is not None:
         try:
@@ -107,7 +110,9 @@ def publish_and_record(
                 f"the post is on the blog ({post.url}) but the draft could not record it: "
                 f"{err}. Save the draft before publishing again."
             ) from err
-    return post
+    return PublishResult(
+        account.name, publication.post_id, post.url, post.status, created, publication
+    )
 
 
 def _update(
