@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""postdesk's benchmark: start-up, preview latency and publishing, with bare baselines.
+"""postdesk's benchmark: start-up, preview latency, publishing and film fills.
 
-    make bench                      # everything (WordPress is started and stopped for it)
+    make bench                      # everything (WordPress and Ghost are started for it)
     python scripts/bench.py --only ui --repeats 5 --json results.json
 
 Timed assertions do not belong in tests; these figures go into the issue notes instead.
@@ -16,10 +16,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_filmdata  # noqa: E402
 import bench_publish  # noqa: E402
+import bench_publish_ghost  # noqa: E402
 import bench_ui  # noqa: E402
 
-SECTIONS = {"ui": bench_ui, "publish": bench_publish}
+SECTIONS = {
+    "ui": bench_ui,
+    "publish": bench_publish,
+    "ghost": bench_publish_ghost,
+    "filmdata": bench_filmdata,
+}
 
 
 def main() -> int:

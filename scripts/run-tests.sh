@@ -10,6 +10,8 @@ ruff check .
 ruff format --check .
 echo "== mypy"
 mypy
+echo "== Ghost for the tests (installed once into ~/.cache/postdesk, minutes the first time)"
+python scripts/ghost.py install
 echo "== pytest"
 # Offscreen Qt: under Xvfb a passing run once crashed at exit. The timeout guards against a
 # Qt slot that raised and left an event loop waiting forever.

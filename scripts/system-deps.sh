@@ -16,6 +16,8 @@ PACKAGES=(
   wordpress mariadb-server-core mariadb-client php-cli php-mysql php-xml php-mbstring php-gd
   # a real Secret Service keyring for the credential tests
   gnome-keyring dbus dbus-daemon
+  # building the test Ghost's native modules (sqlite3, sharp, re2) from source
+  g++ make
   # validating the desktop entry and AppStream metadata; headless Chromium for export checks
   desktop-file-utils appstream shared-mime-info chromium
   # building the Python virtual environment
@@ -28,6 +30,9 @@ missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
 done
+# A real Ghost on 127.0.0.1 for the Ghost tests needs Node (Ghost 5.130 accepts 18.12+, 20, 22;
+# bookworm's nodejs is 18.19). A Node already installed (e.g. NodeSource's, npm bundled) is kept.
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

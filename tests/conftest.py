@@ -72,4 +72,4 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 # The real WordPress and keyring fixtures, for the integration and the window tests alike.
-pytest_plugins = ["tests.services"]
+pytest_plugins = ["tests.services", "tests.filmdata_stand_in"]

@@ -1,6 +1,6 @@
-"""Real parts for the tests (a pytest plugin): a WordPress on 127.0.0.1, the Secret Service.
+"""Real parts for the tests (a pytest plugin): WordPress and Ghost on 127.0.0.1, the keyring.
 
-Both are required: if one cannot be started or reached, the tests fail, they never skip.
+All are required: if one cannot be started or reached, the tests fail, they never skip.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from postdesk.core.publish.accounts import Account
 from tests.conftest import REPO
 
 WORDPRESS_SCRIPT = REPO / "scripts" / "wordpress.py"
+GHOST_SCRIPT = REPO / "scripts" / "ghost.py"
 
 
 class WordPressSite:
@@ -90,6 +91,61 @@ def wordpress(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPressSit
     finally:
         subprocess.run(
             [sys.executable, str(WORDPRESS_SCRIPT), "stop", "--state-dir", str(state)],
+            timeout=60,
+            check=False,
+        )
+
+
+class GhostSite:
+    """The running test Ghost, with helpers to look at it the way a blogger would."""
+
+    def __init__(self, info: dict[str, Any]) -> None:
+        self.info = info
+        self.url: str = info["url"]
+        self.key: str = info["admin_key"]
+
+    def account(self, name: str = "Test Ghost") -> Account:
+        return Account(name, self.url, "")
+
+    def api(self, method: str, route: str, **kwargs: Any) -> Any:
+        """Call the Admin API with the integration's key, as another editor would."""
+        from postdesk.core.publish.ghost.client import ACCEPT_VERSION, AdminKey
+
+        token = AdminKey("test", self.key).token()
+        headers = {"Authorization": f"Ghost {token}", "Accept-Version": ACCEPT_VERSION}
+        response = requests.request(
+            method, f"{self.url}/ghost/api/admin/{route}", headers=headers, timeout=30, **kwargs
+        )
+        response.raise_for_status()
+        return response.json() if response.content else None
+
+
+@pytest.fixture(scope="session")
+def ghost(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GhostSite]:
+    """A fresh Ghost for the whole test session, stopped at the end.
+
+    scripts/run-tests.sh installs Ghost into its cache before pytest starts, so that the first
+    install (minutes) never runs under a test's time-out; installing here is the fallback.
+    """
+    state = tmp_path_factory.mktemp("ghost")
+    started = subprocess.run(
+        [sys.executable, str(GHOST_SCRIPT), "start", "--state-dir", str(state)],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    if started.returncode != 0:
+        pytest.fail(
+            "could not start the test Ghost (scripts/ghost.py start):\n"
+            + started.stdout + started.stderr,
+            pytrace=False,
+        )  # fmt: skip
+    try:
+        yield GhostSite(json.loads(started.stdout))
+    finally:
+        subprocess.run(
+            [sys.executable, str(GHOST_SCRIPT), "stop", "--state-dir", str(state)],
             timeout=60,
             check=False,
         )

@@ -44,7 +44,7 @@ def test_add_publish_list_remove(
     assert name in config_text and password not in config_text
 
     listed = postdesk(home, "accounts", "list")
-    assert listed.stdout.strip() == f"* {name}: {wordpress.url} as editor"
+    assert listed.stdout.strip() == f"* {name}: {wordpress.url} as editor (WordPress)"
     assert postdesk(home, "accounts", "verify", name).stdout.startswith(f"{name}: OK, Edith Editor")
 
     draft = tmp_path / "post.postdesk"

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from postdesk.core.drafts.files import load_draft
 from postdesk.core.publish.accounts import Account, AccountStore
-from tests.services import WordPressSite
+from tests.services import GhostSite, WordPressSite
 from tests.ui.conftest import Dialogs, WindowFactory
 from tests.ui.test_window import seed_copy
 
@@ -81,3 +81,37 @@ def test_publishing_can_be_cancelled_before_anything_is_sent(
     assert window.statusBar().currentMessage() == "Publishing was cancelled; no post was sent."
     assert path.read_bytes() == before
     assert controller.last_result is None
+
+
+@pytest.mark.ghost
+def test_the_publish_button_publishes_to_ghost(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    dialogs: Dialogs,
+    ghost: GhostSite,
+    secret_service: str,
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    name = f"GUI Ghost {uuid.uuid4().hex[:6]}"
+    AccountStore(home / "config" / "accounts.json").add(Account(name, ghost.url, "", "ghost"))
+    keyring.set_password("postdesk", name, ghost.key)
+    try:
+        path = seed_copy(tmp_path / "drafts")
+        window = make_window(path, home=home)
+        window.form.post.title.setText(f"Trailer Park Tuesday on Ghost {uuid.uuid4().hex[:6]}")
+        window.form.post.title.textEdited.emit("")
+        button = window.toolbar.widgetForAction(window.publishing.publish_action)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.publishing.last_result is not None, timeout=60_000)
+        result = window.publishing.last_result
+        assert result is not None and result.created
+        assert any(f"The post was created on {name} (draft)" in m for m in dialogs.warnings)
+        assert result.link in window.published_label.text()
+        ghost_id = load_draft(path).publication_for(name).extra["ghost_post_id"]  # type: ignore[union-attr]
+        post = ghost.api("GET", f"posts/{ghost_id}/")["posts"][0]
+        assert post["title"] == window.form.post.title.text()
+        assert post["feature_image"].startswith(ghost.url)
+        assert not window.isWindowModified()
+    finally:
+        keyring.delete_password("postdesk", name)

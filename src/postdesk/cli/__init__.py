@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 #: The subcommands, known without importing them: starting the window must not load them.
-COMMANDS = frozenset({"render", "export", "templates", "check", "accounts", "publish"})
+COMMANDS = frozenset(
+    {"render", "export", "templates", "check", "accounts", "publish", "film", "new", "fill"}
+)
 CLI_FLAGS = frozenset({"-h", "--help", "--version"})
 
 

@@ -38,10 +38,14 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         "or from standard input with --password-stdin; never from the command line.",
     )
     add.add_argument("name", help="a name for the account, such as “My blog”")
+    add.add_argument("--engine", choices=("wordpress", "ghost"), default="wordpress")
     add.add_argument("--url", required=True, help="the blog's address, https://…")
-    add.add_argument("--username", required=True, help="your WordPress user name")
+    add.add_argument("--username", help="your WordPress user name (WordPress only)")
     add.add_argument(
         "--password-stdin", action="store_true", help="read the application password from stdin"
+    )
+    add.add_argument(
+        "--key-stdin", action="store_true", help="read Ghost's Admin API key from stdin"
     )
     add.set_defaults(handler=run_add)
 
@@ -55,6 +59,9 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     remove = actions.add_parser("remove", help="remove an account and its password")
     remove.add_argument("name")
     remove.set_defaults(handler=run_remove)
+
+
+_ENGINES = {"wordpress": "WordPress", "ghost": "Ghost"}
 
 
 def _missing_action(parser: argparse.ArgumentParser) -> int:
@@ -82,6 +89,10 @@ def run_add(args: argparse.Namespace, dirs: UserDirs) -> int:
         if any(a.name == args.name for a in store.accounts()):
             raise CliError(f"there is already an account named “{args.name}”")
         credentials.ensure_usable()
+        if args.engine == "ghost":
+            return _add_ghost(args, url, store, credentials)
+        if not args.username:
+            raise CliError("--username: a WordPress account needs your user name")
         account = Account(args.name, url, args.username)
         password = _read_password(args.password_stdin, url)
         user = verify_account(account, password)
@@ -90,6 +101,28 @@ def run_add(args: argparse.Namespace, dirs: UserDirs) -> int:
     except (AccountError, CredentialError, WordPressError) as err:
         raise CliError(str(err)) from err
     print(f"Added “{account.name}”: {url} as {user.summary}.")
+    return 0
+
+
+def _add_ghost(
+    args: argparse.Namespace, url: str, store: AccountStore, credentials: CredentialStore
+) -> int:
+    """A Ghost account: the site and its Admin API key (checked first, kept in the keyring)."""
+    from postdesk.core.publish.ghost.client import GhostClient, integrations_page
+
+    if args.key_stdin:
+        key = sys.stdin.readline().strip()
+    else:
+        print(f"Create a custom integration at {integrations_page(url)} and paste its Admin "
+              "API key.", file=sys.stderr)  # fmt: skip
+        key = getpass.getpass("Admin API key: ").strip()
+    if not key:
+        raise CliError("no Admin API key was given")
+    account = Account(args.name, url, "", "ghost")
+    version = GhostClient(account, key).discover()
+    credentials.set(account.name, key)
+    store.add(account)
+    print(f"Added “{account.name}”: {url}, Ghost {version}.")
     return 0
 
 
@@ -107,7 +140,9 @@ def run_list(args: argparse.Namespace, dirs: UserDirs) -> int:
         )
     for account in accounts:
         mark = "*" if default and account.name == default.name else " "
-        print(f"{mark} {account.name}: {account.url} as {account.username}")
+        who = f" as {account.username}" if account.username else ""
+        engine = _ENGINES.get(account.engine, account.engine)
+        print(f"{mark} {account.name}: {account.url}{who} ({engine})")
     return 0
 
 
@@ -121,10 +156,15 @@ def run_verify(args: argparse.Namespace, dirs: UserDirs) -> int:
                 f"{account.name}: no application password is stored in the keyring; remove the "
                 "account and add it again"
             )
-        user = verify_account(account, password)
+        if account.engine == "ghost":
+            from postdesk.core.publish.ghost.client import GhostClient
+
+            summary = f"Ghost {GhostClient(account, password).discover()}, the key works"
+        else:
+            summary = verify_account(account, password).summary
     except (AccountError, CredentialError, WordPressError) as err:
         raise CliError(str(err)) from err
-    print(f"{account.name}: OK, {user.summary}.")
+    print(f"{account.name}: OK, {summary}.")
     return 0
 
 

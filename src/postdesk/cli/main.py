@@ -7,12 +7,12 @@ import sys
 from collections.abc import Callable, Sequence
 
 import postdesk
-from postdesk.cli import accounts_commands, draft_commands, publish_command
+from postdesk.cli import accounts_commands, draft_commands, film_commands, publish_command
 from postdesk.cli.output import CliError, report_error
 from postdesk.core.paths import UserDirs
 
 #: Each command module adds its subparsers and points ``handler`` at a function(args, dirs).
-COMMAND_MODULES = (draft_commands, accounts_commands, publish_command)
+COMMAND_MODULES = (draft_commands, accounts_commands, publish_command, film_commands)
 Handler = Callable[[argparse.Namespace, UserDirs], int]
 
 

@@ -67,6 +67,8 @@ def run_publish(args: argparse.Namespace, dirs: UserDirs) -> int:
         password = CredentialStore().get(account.name)
         if password is None:
             raise CliError(f"{account.name}: no application password is stored in the keyring")
+        if account.engine == "ghost":
+            return _publish_ghost(args, draft, account, password, library)
         result = publish_draft(
             draft,
             args.draft,
@@ -86,5 +88,22 @@ def run_publish(args: argparse.Namespace, dirs: UserDirs) -> int:
     if not args.quiet:
         verb = "Created" if result.created else "Updated"
         print(f"{verb} post {result.post_id} ({result.status}) on {account.name}:", file=sys.stderr)
+    print(result.link)
+    return 0
+
+
+def _publish_ghost(
+    args: argparse.Namespace, draft: Any, account: Account, key: str, library: TemplateLibrary
+) -> int:
+    """The Ghost engine (until the engine factory routes it)."""
+    from postdesk.core.publish.ghost.publishing import publish_and_record
+
+    result = publish_and_record(
+        draft, args.draft, account, key,
+        library=library, status=args.status, overwrite=args.overwrite,
+    )  # fmt: skip
+    if not args.quiet:
+        verb = "Created" if result.created else "Updated"
+        print(f"{verb} post ({result.status}) on {account.name}:", file=sys.stderr)
     print(result.link)
     return 0

@@ -20,6 +20,12 @@ class UserDirs:
 
     config: Path
     data: Path
+    cache_dir: Path | None = None
+
+    @property
+    def cache(self) -> Path:
+        """Answers fetched from the network, kept a while so a repeated look-up is free."""
+        return self.cache_dir or self.data / "cache"
 
     @property
     def templates(self) -> Path:
@@ -42,8 +48,9 @@ class UserDirs:
         base = base or os.environ.get(BASE_DIR_ENV) or None
         if base:
             root = Path(base).expanduser().resolve()
-            return cls(config=root / "config", data=root / "data")
+            return cls(config=root / "config", data=root / "data", cache_dir=root / "cache")
         return cls(
             config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
             data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            cache_dir=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
         )

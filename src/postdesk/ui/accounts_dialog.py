@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,15 +21,27 @@ from PySide6.QtWidgets import (
 
 from postdesk.core.credentials import CredentialError, CredentialStore
 from postdesk.core.publish.accounts import Account, AccountError, AccountStore, normalize_site_url
-from postdesk.core.publish.wordpress.client import BlogUser, verify_account
+from postdesk.core.publish.wordpress.client import verify_account
 from postdesk.core.publish.wordpress.errors import WordPressError
 from postdesk.ui.workers import Task, start
 
 ERRORS = (AccountError, CredentialError, WordPressError)
 
 
+ENGINES = (("WordPress", "wordpress"), ("Ghost", "ghost"))
+
+
+def check_account(account: Account, secret: str) -> str:
+    """Ask the blog whether the secret works (in a worker); a sentence about who it is."""
+    if account.engine == "ghost":
+        from postdesk.core.publish.ghost.client import GhostClient
+
+        return f"Ghost {GhostClient(account, secret).discover()}, the Admin API key works"
+    return verify_account(account, secret).summary
+
+
 class AddAccountDialog(QDialog):
-    """Name, address, user name and application password; saved only once the blog agrees."""
+    """The engine first, then only its fields; saved only once the blog agrees."""
 
     def __init__(self, store: AccountStore, credentials: CredentialStore, parent: QWidget) -> None:
         super().__init__(parent)
@@ -36,14 +49,22 @@ class AddAccountDialog(QDialog):
         self.store, self.credentials = store, credentials
         self.account: Account | None = None
         self._task: Task | None = None
+        self.engine = QComboBox()
+        for label, engine in ENGINES:
+            self.engine.addItem(label, engine)
         self.name = QLineEdit(placeholderText="My film blog")
         self.url = QLineEdit(placeholderText="https://myblog.example")
         self.username = QLineEdit(placeholderText="Your WordPress user name")
         self.password = QLineEdit(placeholderText="xxxx xxxx xxxx xxxx xxxx xxxx")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key = QLineEdit(placeholderText="24 hex digits:64 hex digits")
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)
         get_password = QPushButton("Get an application password…")
         get_password.setToolTip("Opens your blog's page that creates one for postdesk")
         get_password.clicked.connect(self._on_get_password)
+        self.get_key = QPushButton("Open Ghost's Integrations page…")
+        self.get_key.setToolTip("Add a custom integration there and copy its Admin API key")
+        self.get_key.clicked.connect(self._on_get_key)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -52,21 +73,43 @@ class AddAccountDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Check and add")
         self.buttons.accepted.connect(self._on_check)
         self.buttons.rejected.connect(self.reject)
-        form = QFormLayout()
+        self.form = QFormLayout()
         for label, widget, name in (
+            ("&Blog engine:", self.engine, "Blog engine"),
             ("&Name:", self.name, "Account name"),
             ("&Site address:", self.url, "Site address"),
             ("&User name:", self.username, "User name"),
             ("Application &password:", self.password, "Application password"),
+            ("Admin API &key:", self.key, "Admin API key"),
         ):
             widget.setAccessibleName(name)
-            form.addRow(label, widget)
-        form.addRow("", get_password)
+            self.form.addRow(label, widget)
+        self.form.addRow("", get_password)
+        self.form.addRow("", self.get_key)
+        self._only_wordpress = (self.username, self.password, get_password)
+        self._only_ghost = (self.key, self.get_key)
+        self.engine.currentIndexChanged.connect(self._show_engine_fields)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        self._show_engine_fields()
         self.resize(520, self.sizeHint().height())
+
+    @property
+    def chosen_engine(self) -> str:
+        """The engine picked in the first field: "wordpress" or "ghost"."""
+        return str(self.engine.currentData())
+
+    def _show_engine_fields(self) -> None:
+        ghost = self.chosen_engine == "ghost"
+        for widget in self._only_wordpress:
+            self.form.setRowVisible(widget, not ghost)
+        for widget in self._only_ghost:
+            self.form.setRowVisible(widget, ghost)
+        self.url.setPlaceholderText(
+            "https://myblog.ghost.io" if ghost else "https://myblog.example"
+        )
 
     def _on_get_password(self) -> None:
         try:
@@ -78,33 +121,47 @@ class AddAccountDialog(QDialog):
             QUrl(f"{site}/wp-admin/authorize-application.php?app_name=postdesk")
         )
 
+    def _on_get_key(self) -> None:
+        from postdesk.core.publish.ghost.client import integrations_page
+
+        try:
+            page = integrations_page(self.url.text())
+        except AccountError as err:
+            self.status.setText(f"Site address: {err}")
+            return
+        QDesktopServices.openUrl(QUrl(page))
+
     def _on_check(self) -> None:
+        ghost = self.chosen_engine == "ghost"
+        secret = (self.key if ghost else self.password).text().strip()
         try:
             url = normalize_site_url(self.url.text())
-            account = Account(self.name.text().strip(), url, self.username.text().strip())
-            if not account.name or not account.username or not self.password.text().strip():
+            user = "" if ghost else self.username.text().strip()
+            account = Account(self.name.text().strip(), url, user, self.chosen_engine)
+            if ghost and (not account.name or not secret):
+                raise AccountError("fill in the name and the Admin API key")
+            if not ghost and (not account.name or not account.username or not secret):
                 raise AccountError("fill in the name, the user name and the application password")
             self.credentials.ensure_usable()
         except ERRORS as err:
             self.status.setText(str(err))
             return
-        password = self.password.text().strip()
         self.buttons.setEnabled(False)
         self.status.setText(f"Checking with {account.url}…")
-        self._task = Task(lambda progress, cancelled: self._add(account, password))
+        self._task = Task(lambda progress, cancelled: self._add(account, secret))
         self._task.signals.succeeded.connect(self._on_added)
         self._task.signals.failed.connect(self._on_failed)
         start(self._task)
 
-    def _add(self, account: Account, password: str) -> tuple[Account, BlogUser]:
-        user = verify_account(account, password)
-        self.credentials.set(account.name, password)
+    def _add(self, account: Account, secret: str) -> tuple[Account, str]:
+        summary = check_account(account, secret)
+        self.credentials.set(account.name, secret)
         self.store.add(account)
-        return account, user
+        return account, summary
 
-    def _on_added(self, result: tuple[Account, BlogUser]) -> None:
-        self.account, user = result
-        QMessageBox.information(self, "Blog added", f"{self.account.name}: {user.summary}.")
+    def _on_added(self, result: tuple[Account, str]) -> None:
+        self.account, summary = result
+        QMessageBox.information(self, "Blog added", f"{self.account.name}: {summary}.")
         self.accept()
 
     def _on_failed(self, error: Exception) -> None:
@@ -154,7 +211,9 @@ class AccountsDialog(QDialog):
             default = self.store.default()
             for account in self.store.accounts():
                 mark = "  (default)" if default and default.name == account.name else ""
-                self.list.addItem(f"{account.name}: {account.url} as {account.username}{mark}")
+                who = f" as {account.username}" if account.username else ""
+                engine = dict((e, label) for label, e in ENGINES).get(account.engine, "?")
+                self.list.addItem(f"{account.name}: {account.url}{who} ({engine}){mark}")
         except AccountError as err:
             self.status.setText(str(err))
 
@@ -174,15 +233,15 @@ class AccountsDialog(QDialog):
             return
         self.status.setText(f"Checking {account.name}…")
 
-        def check(progress: object, cancelled: object) -> BlogUser:
+        def check(progress: object, cancelled: object) -> str:
             password = self.credentials.get(account.name)
             if password is None:
                 raise CredentialError("no password is stored for this account: add it again")
-            return verify_account(account, password)
+            return check_account(account, password)
 
         self._task = Task(check)
         self._task.signals.succeeded.connect(
-            lambda user: self.status.setText(f"{account.name}: OK, {user.summary}.")
+            lambda summary: self.status.setText(f"{account.name}: OK, {summary}.")
         )
         self._task.signals.failed.connect(lambda err: self.status.setText(str(err)))
         start(self._task)

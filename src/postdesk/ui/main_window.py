@@ -30,6 +30,7 @@ from postdesk.core.resources import example_drafts, resource
 from postdesk.ui.autosave import Autosaver
 from postdesk.ui.document import DraftDocument
 from postdesk.ui.file_commands import FileCommands
+from postdesk.ui.find_film_dialog import FilmFinder
 from postdesk.ui.form_panel import FormPanel, form_problems
 from postdesk.ui.publish_controller import PublishController
 from postdesk.ui.recent_files import RecentFiles
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.publishing = PublishController(self)
+        self.film_finder = FilmFinder(self)
         self._build_status()
         self._connect()
         self.setWindowTitle("[*]Untitled — postdesk")
@@ -367,6 +369,19 @@ class MainWindow(QMainWindow):
             self.undo_stack.push(command)
             self._undo_base = after
 
+    def apply_as_one_step(self, draft: Draft, text: str) -> None:
+        """Show a draft the program changed (a film fill) as one step Undo takes back whole."""
+        self._undo_timer.stop()
+        self._push_undo_step()  # the blogger's pending typing stays its own step
+        after = draft_to_json(draft)
+        self.document.update(draft)
+        self.form.show_draft(draft, self.document.folder)
+        self.undo_stack.push(SnapshotCommand(self._undo_base, after, self._apply_snapshot, text))
+        self._undo_base = after
+        self._refresh_problems()
+        self._request_render()
+        self.autosaver.changed()
+
     def _apply_snapshot(self, snapshot: str) -> None:
         draft, _ = parse_draft(snapshot)
         if draft is None:
@@ -412,12 +427,14 @@ class MainWindow(QMainWindow):
 
     def _on_about(self) -> None:
         from postdesk import __version__
+        from postdesk.core.filmdata.found import TMDB_NOTICE
 
         QMessageBox.about(
             self,
             "About postdesk",
             f"<b>postdesk {__version__}</b><p>Draft, preview, export and publish movie-promo "
-            f"posts for your film blog.</p><p>Your templates: {self.dirs.templates}</p>",
+            f"posts for your film blog.</p><p>Your templates: {self.dirs.templates}</p>"
+            f"<p><small>{TMDB_NOTICE} Film facts also from Wikidata (CC0).</small></p>",
         )
 
     # -- window state ----------------------------------------------------------------------------

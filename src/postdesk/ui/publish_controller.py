@@ -149,6 +149,13 @@ class PublishController(QObject):
                 raise CredentialError(
                     f"{account.name}: no application password is stored; add the account again"
                 )
+            if account.engine == "ghost":
+                from postdesk.core.publish.ghost.publishing import publish_and_record
+
+                ghost = publish_and_record(
+                    draft, path, account, password, library=library, overwrite=overwrite
+                )
+                return ghost, draft
             result = publish_draft(
                 draft, path, account, password, library=library, overwrite=overwrite,
                 progress=lambda step: progress(step.value), cancelled=cancelled,  # type: ignore[operator]

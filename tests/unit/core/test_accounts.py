@@ -49,7 +49,7 @@ def test_accounts_are_kept_without_secrets(user_dirs: UserDirs) -> None:
     with pytest.raises(AccountError, match="already an account named “Other”"):
         store.add(Account("Other", "https://x.example", "x"))
     data = json.loads(user_dirs.accounts_file.read_text())
-    assert set(data["accounts"][0]) == {"name", "url", "username"}
+    assert set(data["accounts"][0]) == {"name", "url", "username", "engine"}
     store.remove("Other")
     assert store.default().name == "Film blog"  # type: ignore[union-attr]
     with pytest.raises(AccountError, match="no account named “Other” \\(accounts: Film blog\\)"):

@@ -23,6 +23,7 @@ class Account:
     name: str
     url: str
     username: str
+    engine: str = "wordpress"
 
 
 def is_loopback(host: str | None) -> bool:
@@ -88,7 +89,14 @@ class AccountStore:
         accounts = []
         for item in self._read()["accounts"]:
             try:
-                accounts.append(Account(str(item["name"]), str(item["url"]), str(item["username"])))
+                accounts.append(
+                    Account(
+                        str(item["name"]),
+                        str(item["url"]),
+                        str(item.get("username") or ""),
+                        str(item.get("engine") or "wordpress"),
+                    )
+                )
             except (KeyError, TypeError) as err:
                 raise AccountError(f"{self.path}: an account entry is incomplete") from err
         return accounts

@@ -1,0 +1,1 @@
+"""Publishing to Ghost through its Admin API."""

@@ -1,0 +1,171 @@
+"""Publish a draft to a Ghost site: one call, safe to retry, never two posts.
+
+The poster is uploaded once (the draft remembers its address and digest), the post is created
+with a slug the client chose, or updated with the ``updated_at`` postdesk last saw so that
+Ghost itself refuses (409) when the post was edited on the blog meanwhile. The publication is
+recorded per account, so a WordPress record of the same draft is never touched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from postdesk.core.drafts.model import Draft, Publication, poster_path
+from postdesk.core.publish.accounts import Account
+from postdesk.core.publish.flow import PublishResult
+from postdesk.core.publish.ghost.client import GhostClient, GhostPost
+from postdesk.core.publish.ghost.fields import post_fields
+from postdesk.core.publish.slugs import slugify
+from postdesk.core.publish.wordpress.errors import ConflictError
+from postdesk.core.render.templates import TemplateLibrary
+
+MAX_SLUG_ATTEMPTS = 20
+GHOST_ID = "ghost_post_id"
+GHOST_IMAGE = "ghost_feature_image"
+
+
+def publish_to_ghost(
+    draft: Draft,
+    draft_file: Path | None,
+    account: Account,
+    key: str,
+    *,
+    status: str | None = None,
+    overwrite: bool = False,
+    library: TemplateLibrary | None = None,
+    client: GhostClient | None = None,
+) -> tuple[GhostPost, Publication]:
+    """Publish ``draft`` to ``account``'s Ghost site; return the post and the record to keep.
+
+    Raises:
+        ConflictError: the post was changed on the blog and ``overwrite`` is false.
+        WordPressError: (its subclasses) the site refused or could not be reached.
+    """
+    client = client or GhostClient(account, key)
+    client.discover()
+    record = draft.publication_for(account.name)
+    image_url, digest = _poster(client, draft, draft_file, record)
+    fields = post_fields(
+        draft, draft_file, status or draft.post.status, library=library,
+        image_url=image_url, published_at=draft.post.publish_at,
+    )  # fmt: skip
+    ghost_id = record.extra.get(GHOST_ID) if record is not None else None
+    existing = client.get_post(ghost_id) if isinstance(ghost_id, str) else None
+    if existing is not None and record is not None:
+        if not overwrite and _edited_since(existing, record):
+            raise _conflict(client, existing)
+        seen = existing.updated_at if overwrite else str(record.modified_gmt)
+        post = _update(client, existing, fields, seen)
+    else:
+        post = client.create_post({**fields, "slug": _free_slug(client, draft)})
+    return post, _publication(account, post, digest)
+
+
+def post_hash(post: GhostPost) -> str:
+    """How postdesk recognises the post it sent: its title and HTML as Ghost stores them."""
+    from postdesk.core.publish.flow import content_hash
+
+    return content_hash(post.title + "\n" + post.html)
+
+
+def _edited_since(existing: GhostPost, record: Publication) -> bool:
+    """Changed on the blog: a newer ``updated_at``, or an edit within the same second."""
+    if existing.updated_at != record.modified_gmt:
+        return True
+    return record.content_hash is not None and post_hash(existing) != record.content_hash
+
+
+def _conflict(client: GhostClient, existing: GhostPost) -> ConflictError:
+    return ConflictError(
+        client.account.name,
+        f"the post “{existing.title}” was changed on the blog (last modified "
+        f"{existing.updated_at}) since postdesk published it. Publishing again would "
+        "overwrite those changes.",
+        status=409,
+    )
+
+
+def publish_and_record(
+    draft: Draft,
+    draft_file: Path | None,
+    account: Account,
+    key: str,
+    **options: Any,
+) -> PublishResult:
+    """Publish, then keep the record in the draft and save it, as the WordPress flow does."""
+    from postdesk.core.drafts.files import save_draft
+    from postdesk.core.drafts.problems import DraftError
+    from postdesk.core.publish.flow import PublishError
+
+    before = draft.publication_for(account.name)
+    post, publication = publish_to_ghost(draft, draft_file, account, key, **options)
+    created = before is None or before.extra.get(GHOST_ID) != post.id  # new, or re-created
+    draft.record_publication(publication)
+    if draft_file is not None:
+        try:
+            save_draft(draft, draft_file)
+        except DraftError as err:
+            raise PublishError(
+                f"the post is on the blog ({post.url}) but the draft could not record it: "
+                f"{err}. Save the draft before publishing again."
+            ) from err
+    return PublishResult(
+        account.name, publication.post_id, post.url, post.status, created, publication
+    )
+
+
+def _update(
+    client: GhostClient, existing: GhostPost, fields: dict[str, Any], seen: str
+) -> GhostPost:
+    try:
+        return client.update_post(existing.id, fields, seen)
+    except ConflictError:
+        raise _conflict(client, existing) from None
+
+
+def _poster(
+    client: GhostClient, draft: Draft, draft_file: Path | None, record: Publication | None
+) -> tuple[str | None, str | None]:
+    """The poster's address on the site, uploading it unless this exact file is there."""
+    from postdesk.core.publish.flow import PublishError, content_hash_file
+
+    path = poster_path(draft, draft_file)
+    if path is None:
+        return None, None
+    if not path.is_file():
+        raise PublishError(f"film.poster: the poster file {path} does not exist")
+    digest = content_hash_file(path)
+    known = record.extra.get(GHOST_IMAGE) if record else None
+    if record is not None and record.poster_hash == digest and isinstance(known, str):
+        return known, digest
+    name = f"{slugify(draft.post.title)}-poster-{digest[7:15]}{path.suffix.lower()}"
+    return client.upload_image(path, name), digest
+
+
+def _free_slug(client: GhostClient, draft: Draft) -> str:
+    """A slug no post on the site uses yet."""
+    base = slugify(draft.post.title)
+    for attempt in range(1, MAX_SLUG_ATTEMPTS + 1):
+        slug = base if attempt == 1 else f"{base}-{attempt}"
+        if client.post_with_slug(slug) is None:
+            return slug
+    from postdesk.core.publish.flow import PublishError
+
+    raise PublishError(f"post.title: {MAX_SLUG_ATTEMPTS} posts already use the slug “{base}”")
+
+
+def _publication(account: Account, post: GhostPost, digest: str | None) -> Publication:
+    """The draft's record of this post (Ghost's ids are hex strings, kept beside post_id)."""
+    extra: dict[str, Any] = {"engine": "ghost", GHOST_ID: post.id}
+    if post.feature_image:
+        extra[GHOST_IMAGE] = post.feature_image
+    return Publication(
+        account=account.name,
+        post_id=int(post.id[-12:], 16) or 1,
+        link=post.url,
+        modified_gmt=post.updated_at,
+        content_hash=post_hash(post),
+        poster_hash=digest,
+        extra=extra,
+    )
