@@ -21,6 +21,7 @@ from postdesk.core.drafts.model import Film
 from postdesk.ui.fields import Field, ListEdit
 from postdesk.ui.markdown_editor import MarkdownEdit, MentionButton
 from postdesk.ui.poster_picker import PosterPicker
+from postdesk.ui.spellcheck import shared_checker
 
 RATINGS = ["", "G", "PG", "PG-13", "R", "NC-17", "Not Rated", "Unrated"]
 NO_YEAR = 1869
@@ -61,6 +62,7 @@ class FilmForm(QWidget):
             lines=9,
         )
         self.mention = MentionButton(self.synopsis, cast_names)  # type: ignore[arg-type]
+        shared_checker().known_names = lambda: [self.title.text(), *cast_names()]  # type: ignore[operator]
         self.fields = {
             "film.title": Field(self.title),
             "film.trailer_url": Field(self.trailer),

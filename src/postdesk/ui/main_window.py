@@ -36,6 +36,7 @@ from postdesk.ui.publish_controller import PublishController
 from postdesk.ui.recent_files import RecentFiles
 from postdesk.ui.render_scheduler import RenderResult, RenderScheduler
 from postdesk.ui.source_view import SourceView
+from postdesk.ui.spellcheck import shared_checker
 from postdesk.ui.style import apply_style
 from postdesk.ui.undo import SnapshotCommand
 
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         """The window for the user's folders (or ``config_dir``), to open ``draft`` on start."""
         dirs = UserDirs.default(config_dir)
         dirs.config.mkdir(parents=True, exist_ok=True)
+        shared_checker().use_dirs(dirs)
         settings = QSettings(str(dirs.config / "ui-state.ini"), QSettings.Format.IniFormat)
         window = cls(dirs, settings, draft)
         apply_style(window)

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QTextOption
+from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QContextMenuEvent,
+    QFontMetrics,
+    QKeySequence,
+    QShowEvent,
+    QTextCursor,
+    QTextOption,
+)
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolButton, QWidget
+
+from postdesk.core.spelling import words_to_check
 
 
 class MarkdownEdit(QPlainTextEdit):
@@ -18,6 +30,76 @@ class MarkdownEdit(QPlainTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         height = QFontMetrics(self.font()).lineSpacing() * lines + 16
         self.setMinimumHeight(height)
+        self.spell_highlighter: object | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Start spell checking once shown, so Enchant never delays the window's start."""
+        super().showEvent(event)
+        if self.spell_highlighter is None:
+            self.spell_highlighter = False  # attach once, on the next turn of the event loop
+            QTimer.singleShot(0, self._attach_spellcheck)
+
+    def _attach_spellcheck(self) -> None:
+        from postdesk.ui.spellcheck import SpellHighlighter, shared_checker
+
+        self.spell_highlighter = SpellHighlighter(self.document(), shared_checker())
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        """The usual edit menu, topped by spelling suggestions for a misspelt word."""
+        menu = self.spelling_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def spelling_menu(self, pos: QPoint) -> QMenu:
+        """The context menu at ``pos``: suggestions, Add to dictionary, Ignore, Language."""
+        menu = self.createStandardContextMenu(pos)
+        if not self.spell_highlighter:
+            return menu
+        from postdesk.ui.spellcheck import shared_checker
+
+        checker = shared_checker()
+        cursor = self.cursorForPosition(pos)
+        block, column = cursor.block(), cursor.positionInBlock()
+        first = menu.actions()[0] if menu.actions() else None
+        for word in words_to_check(block.text(), checker.known_names()):
+            if word.start <= column <= word.end and not checker.is_correct(word.text):
+                start, length = block.position() + word.start, len(word.text)
+                for suggestion in checker.suggestions(word.text) or ["(no suggestions)"]:
+                    action = QAction(suggestion, menu)
+                    action.triggered.connect(
+                        lambda _=False, s=suggestion, a=start, n=length: self._replace(a, n, s)
+                    )
+                    action.setEnabled(suggestion != "(no suggestions)")
+                    menu.insertAction(first, action)
+                add = QAction("Add to dictionary", menu)
+                add.triggered.connect(lambda _=False, w=word.text: checker.add(w))
+                ignore = QAction("Ignore", menu)
+                ignore.triggered.connect(lambda _=False, w=word.text: checker.ignore(w))
+                menu.insertActions(first, [add, ignore])
+                menu.insertSeparator(first)
+                break
+        self._add_language_menu(menu)
+        return menu
+
+    def _add_language_menu(self, menu: QMenu) -> None:
+        from postdesk.ui.spellcheck import shared_checker
+
+        checker = shared_checker()
+        languages = menu.addMenu("Spelling language")
+        group = QActionGroup(languages)
+        for language in checker.languages():
+            action = languages.addAction(language)
+            action.setCheckable(True)
+            action.setChecked(language == checker.language)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, n=language: checker.set_language(n))
+
+    def _replace(self, start: int, length: int, text: str) -> None:
+        """Replace a misspelt word with a suggestion, as one undo step."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)
 
     def set_markdown(self, text: str | None) -> None:
         """Show ``text`` without signalling an edit; the widget's own undo starts afresh."""

@@ -1,0 +1,140 @@
+"""Red underlines and suggestions in the prose fields, from Enchant's system dictionaries.
+
+Enchant is imported on the first check, after the window shows, so start-up pays nothing.
+QSyntaxHighlighter re-checks only the edited block and each word's answer is cached, so a
+keystroke in a long synopsis costs one paragraph's look-ups at most.
+"""
+
+from __future__ import annotations
+
+import locale
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from postdesk.core.paths import UserDirs
+from postdesk.core.spelling import add_user_word, read_user_words, user_words_file, words_to_check
+
+if TYPE_CHECKING:
+    import enchant
+
+
+def system_language() -> str:
+    """The locale's language ("en_US"), which Enchant names its dictionaries by."""
+    name = locale.getlocale()[0] or ""
+    return name if name and name not in ("C", "POSIX") else "en_US"
+
+
+class SpellChecker:
+    """One dictionary, the blogger's word list and the words ignored this session."""
+
+    def __init__(self) -> None:
+        self._dict: enchant.Dict | None = None
+        self._language = system_language()
+        self._words_file: Path = user_words_file(UserDirs.default())
+        self._user_words: set[str] = read_user_words(self._words_file)
+        self._ignored: set[str] = set()
+        self._cache: dict[str, bool] = {}
+        self.known_names: Callable[[], Iterable[str]] = tuple
+        self.highlighters: list[SpellHighlighter] = []
+
+    def use_dirs(self, dirs: UserDirs) -> None:
+        """Keep the word list in ``dirs``' data folder (the window's folders, --config-dir)."""
+        self._words_file = user_words_file(dirs)
+        self._user_words = read_user_words(self._words_file)
+        self._rehighlight()
+
+    @property
+    def language(self) -> str:
+        """The dictionary's language, such as "en_US"."""
+        return self._language
+
+    def set_language(self, language: str) -> None:
+        """Switch dictionaries; every field is checked again."""
+        self._language, self._dict = language, None
+        self._cache.clear()
+        self._rehighlight()
+
+    def languages(self) -> list[str]:
+        """The dictionaries installed on the system."""
+        import enchant
+
+        return sorted(enchant.list_languages())
+
+    def is_correct(self, word: str) -> bool:
+        """Whether ``word`` is spelt right (cached; words of the user's list always are)."""
+        if word in self._user_words or word in self._ignored:
+            return True
+        answer = self._cache.get(word)
+        if answer is None:
+            dictionary = self._dictionary()
+            answer = dictionary is None or dictionary.check(word)
+            self._cache[word] = answer
+        return answer
+
+    def suggestions(self, word: str) -> list[str]:
+        """A few corrections, best first."""
+        dictionary = self._dictionary()
+        return dictionary.suggest(word)[:6] if dictionary is not None else []
+
+    def add(self, word: str) -> None:
+        """Add ``word`` to the blogger's dictionary for good."""
+        add_user_word(self._words_file, word)
+        self._user_words.add(word)
+        self._rehighlight()
+
+    def ignore(self, word: str) -> None:
+        """Stop flagging ``word`` until postdesk closes."""
+        self._ignored.add(word)
+        self._rehighlight()
+
+    def _dictionary(self) -> enchant.Dict | None:
+        """Enchant's dictionary, loaded on first use; ``None`` when the language has none."""
+        if self._dict is None:
+            import enchant
+
+            try:
+                self._dict = enchant.Dict(self._language)
+            except enchant.errors.DictNotFoundError:
+                self._dict = enchant.Dict("en_US") if enchant.dict_exists("en_US") else None
+        return self._dict
+
+    def _rehighlight(self) -> None:
+        for highlighter in self.highlighters:
+            highlighter.rehighlight()
+
+
+class SpellHighlighter(QSyntaxHighlighter):
+    """Underlines the misspelt words of one text document, block by block."""
+
+    def __init__(self, document: QTextDocument, checker: SpellChecker) -> None:
+        super().__init__(document)
+        self._checker = checker
+        self._format = QTextCharFormat()
+        self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self._format.setUnderlineColor(QColor("#d32f2f"))
+        checker.highlighters.append(self)
+        self.destroyed.connect(lambda: self._forget())
+
+    def _forget(self) -> None:
+        if self in self._checker.highlighters:
+            self._checker.highlighters.remove(self)
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+        """Underline each word of this block the dictionary does not know."""
+        for word in words_to_check(text, self._checker.known_names()):
+            if not self._checker.is_correct(word.text):
+                self.setFormat(word.start, len(word.text), self._format)
+
+
+_shared: SpellChecker | None = None
+
+
+def shared_checker() -> SpellChecker:
+    """The one checker all fields share (one dictionary, one word list)."""
+    global _shared
+    if _shared is None:
+        _shared = SpellChecker()
+    return _shared
