@@ -60,7 +60,9 @@ class MarkdownEdit(QPlainTextEdit):
         checker = shared_checker()
         cursor = self.cursorForPosition(pos)
         block, column = cursor.block(), cursor.positionInBlock()
-        first = menu.actions()[0] if menu.actions() else None
+        if not menu.actions():
+            menu.addSeparator()
+        first = menu.actions()[0]
         for word in words_to_check(block.text(), checker.known_names()):
             if word.start <= column <= word.end and not checker.is_correct(word.text):
                 start, length = block.position() + word.start, len(word.text)

@@ -12,19 +12,26 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from postdesk.core.paths import UserDirs
 from postdesk.core.spelling import add_user_word, read_user_words, user_words_file, words_to_check
 
 if TYPE_CHECKING:
-    import enchant
+    import enchant  # type: ignore[import-untyped]
 
 
 def system_language() -> str:
     """The locale's language ("en_US"), which Enchant names its dictionaries by."""
     name = locale.getlocale()[0] or ""
     return name if name and name not in ("C", "POSIX") else "en_US"
+
+
+class _Notifier(QObject):
+    """Tells the open fields that the word list or the language changed."""
+
+    changed = Signal()
 
 
 class SpellChecker:
@@ -38,13 +45,12 @@ class SpellChecker:
         self._ignored: set[str] = set()
         self._cache: dict[str, bool] = {}
         self.known_names: Callable[[], Iterable[str]] = tuple
-        self.highlighters: list[SpellHighlighter] = []
+        self.notifier = _Notifier()
 
     def use_dirs(self, dirs: UserDirs) -> None:
         """Keep the word list in ``dirs``' data folder (the window's folders, --config-dir)."""
         self._words_file = user_words_file(dirs)
         self._user_words = read_user_words(self._words_file)
-        self._rehighlight()
 
     @property
     def language(self) -> str:
@@ -102,8 +108,8 @@ class SpellChecker:
         return self._dict
 
     def _rehighlight(self) -> None:
-        for highlighter in self.highlighters:
-            highlighter.rehighlight()
+        """Check every open field again (Qt disconnects the fields of closed windows)."""
+        self.notifier.changed.emit()
 
 
 class SpellHighlighter(QSyntaxHighlighter):
@@ -115,12 +121,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         self._format = QTextCharFormat()
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self._format.setUnderlineColor(QColor("#d32f2f"))
-        checker.highlighters.append(self)
-        self.destroyed.connect(lambda: self._forget())
-
-    def _forget(self) -> None:
-        if self in self._checker.highlighters:
-            self._checker.highlighters.remove(self)
+        checker.notifier.changed.connect(self.rehighlight)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         """Underline each word of this block the dictionary does not know."""
