@@ -397,7 +397,7 @@ def test_credits_of_unmentioned_actors_reach_the_preview_and_the_table_says_wher
     assert note_top >= table_bottom  # under the table
     cast = credits.cast
     tim_roth = cast.model.rowCount() - 1
-    cast.model.item(tim_roth, 2).setText("Pulp Fiction")
+    cast.model.setData(cast.model.index(tim_roth, 2), "Pulp Fiction")
     wait_for_preview(
         qtbot, window, "also stars Melanie Lynskey, Peter Coyote and Tim Roth (“Pulp Fiction”)."
     )
