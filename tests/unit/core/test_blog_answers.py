@@ -56,4 +56,3 @@ def test_a_poster_the_blog_refuses_is_reported(httpserver: HTTPServer, seed: Pat
     with pytest.raises(MediaRejectedError, match="^Fake blog: the blog refused the poster"):
         publish_draft(load_draft(seed), seed, account, PASSWORD, client=client(account))
     assert seed.read_bytes() == before
-
