@@ -11,7 +11,13 @@ from postdesk.cli.output import CliError
 from postdesk.core.credentials import CredentialError, CredentialStore
 from postdesk.core.paths import UserDirs
 from postdesk.core.publish.account_setup import add_account, check_account, secret_of
-from postdesk.core.publish.accounts import Account, AccountError, AccountStore, normalize_site_url
+from postdesk.core.publish.accounts import (
+    Account,
+    AccountError,
+    AccountStore,
+    normalize_site_url,
+    shown_url,
+)
 from postdesk.core.publish.wordpress.errors import WordPressError
 
 APP_PASSWORD_HELP = (
@@ -131,7 +137,7 @@ def run_list(args: argparse.Namespace, dirs: UserDirs) -> int:
         mark = "*" if default and account.name == default.name else " "
         who = f" as {account.username}" if account.username else ""
         engine = _ENGINES.get(account.engine, account.engine)
-        print(f"{mark} {account.name}: {account.url}{who} ({engine})")
+        print(f"{mark} {account.name}: {shown_url(account.url)}{who} ({engine})")
     return 0
 
 

@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 
 from postdesk.core.credentials import CredentialError, CredentialStore
 from postdesk.core.publish.account_setup import add_account, check_account, secret_of
-from postdesk.core.publish.accounts import Account, AccountError, AccountStore, normalize_site_url
+from postdesk.core.publish.accounts import (
+    Account,
+    AccountError,
+    AccountStore,
+    normalize_site_url,
+    shown_url,
+)
 from postdesk.core.publish.wordpress.errors import WordPressError
 from postdesk.ui.workers import Task, start
 
@@ -201,7 +207,7 @@ class AccountsDialog(QDialog):
                 mark = "  (default)" if default and default.name == account.name else ""
                 who = f" as {account.username}" if account.username else ""
                 engine = dict((e, label) for label, e in ENGINES).get(account.engine, "?")
-                self.list.addItem(f"{account.name}: {account.url}{who} ({engine}){mark}")
+                self.list.addItem(f"{account.name}: {shown_url(account.url)}{who} ({engine}){mark}")
         except AccountError as err:
             self.status.setText(str(err))
 
