@@ -30,6 +30,7 @@ from postdesk.core.publish.accounts import (
     may_carry_secret,
     same_site,
 )
+from postdesk.core.publish.slugs import slugify
 from postdesk.core.publish.wordpress.errors import (
     AuthenticationError,
     ConnectionFailedError,
@@ -140,12 +141,15 @@ class WordPressClient:
     @property
     def api_root(self) -> str:
         """The REST API's root URL, discovered on first use."""
-        if self._api_root is None:
-            self._api_root = self.discover()
-        return self._api_root
+        return self._api_root or self.discover()
 
     def discover(self) -> str:
-        """Find the API root: the ``rel="https://api.w.org/"`` link, else ``?rest_route=``."""
+        """Find the API root (and remember it: one look-up per publish)."""
+        self._api_root = self._find_api_root()
+        return self._api_root
+
+    def _find_api_root(self) -> str:
+        """The ``rel="https://api.w.org/"`` link of the home page, else ``?rest_route=``."""
         response = self._send("GET", self.site_url + "/", auth=False, action="reach the blog")
         link = response.links.get(API_REL, {}).get("url")
         if link and self._same_site(link):
@@ -175,15 +179,31 @@ class WordPressClient:
 
     # -- terms, media, posts ---------------------------------------------------------------------
 
-    def term_id(self, taxonomy: str, name: str) -> int:
-        """The id of the category or tag called ``name``, created when the blog has none."""
-        wanted = name.strip()
+    def term_ids(self, taxonomy: str, names: list[str]) -> list[int]:
+        """The ids of the categories or tags called ``names``, created when the blog has none.
+
+        One request finds every term whose slug the names would have; only a name that
+        misses costs a create (which WordPress refuses with the id when the term exists
+        under another slug).
+        """
+        wanted = list(dict.fromkeys(name.strip() for name in names if name.strip()))
+        if not wanted:
+            return []
+        slugs = ",".join(dict.fromkeys(slugify(name) for name in wanted))
         found = self.get(
-            f"wp/v2/{taxonomy}", {"search": wanted, "per_page": 100}, action=f"look up {wanted}"
+            f"wp/v2/{taxonomy}",
+            {"slug": slugs, "per_page": 100, "_fields": "id,name,slug"},
+            action=f"look up the {taxonomy}",
         )
-        for term in found if isinstance(found, list) else []:
-            if html.unescape(str(term.get("name", ""))).casefold() == wanted.casefold():
-                return int(term["id"])
+        known = _terms_by_name(found)
+        return [known.get(name.casefold()) or self._term_id(taxonomy, name) for name in wanted]
+
+    def _term_id(self, taxonomy: str, wanted: str) -> int:
+        """The id of a term its slug did not find: created, or named by WordPress's refusal.
+
+        WordPress answers ``term_exists`` with the id when a term of that name exists
+        under another slug, so no search is needed first.
+        """
         kind = "category" if taxonomy == "categories" else "tag"
         try:
             created = self.post(
@@ -382,6 +402,16 @@ def verify_account(account: Account, password: str) -> BlogUser:
         return client.current_user()
     finally:
         client.close()
+
+
+def _terms_by_name(found: Any) -> dict[str, int]:
+    """Term ids by their name, case-folded (WordPress sends names HTML-escaped)."""
+    terms = found if isinstance(found, list) else []
+    return {
+        html.unescape(str(term.get("name", ""))).casefold(): int(term["id"])
+        for term in terms
+        if isinstance(term, dict) and "id" in term
+    }
 
 
 def _timed_out(error: requests.RequestException) -> bool:
