@@ -22,6 +22,7 @@ from postdesk.core.drafts.model import (
     Release,
 )
 from postdesk.core.drafts.problems import Problem
+from postdesk.core.drafts.unreadable import unreadable_values
 
 T = TypeVar("T")
 TOP_LEVEL_FIELDS = frozenset({"postdesk", "film", "post", "published"})
@@ -54,6 +55,10 @@ class DraftReader:
         """Build the draft, or ``None`` when a required part is unusable."""
         if not isinstance(data, dict):
             self._fail("", "not a postdesk draft: the file must hold a JSON object")
+            return None, self.problems
+        unreadable = unreadable_values(data)
+        if unreadable:  # anything else read from such a file could crash where it is used
+            self.problems += unreadable
             return None, self.problems
         if not self._version_ok(data.get("postdesk")):
             return None, self.problems
