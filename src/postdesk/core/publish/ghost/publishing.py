@@ -64,7 +64,7 @@ def publish_to_ghost(
 
 def post_hash(post: GhostPost) -> str:
     """How postdesk recognises the post it sent: its title and HTML as Ghost stores them."""
-    from postdesk.core.publish.flow import content_hash
+    from postdesk.core.publish.fingerprints import content_hash
 
     return content_hash(post.title + "\n" + post.html)
 
@@ -128,7 +128,8 @@ def _poster(
     client: GhostClient, draft: Draft, draft_file: Path | None, record: Publication | None
 ) -> tuple[str | None, str | None]:
     """The poster's address on the site, uploading it unless this exact file is there."""
-    from postdesk.core.publish.flow import PublishError, content_hash_file
+    from postdesk.core.publish.fingerprints import content_hash_file
+    from postdesk.core.publish.flow import PublishError
 
     path = poster_path(draft, draft_file)
     if path is None:

@@ -39,6 +39,8 @@ API_REL = "https://api.w.org/"
 DEFAULT_TIMEOUT = (5.0, 30.0)
 UPLOAD_TIMEOUT = (5.0, 120.0)
 SAFE_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+EVERY_STATUS = "publish,future,draft,pending,private"
+"""What a slug look-up asks for: every status but trash (needs ``context=edit`` and a login)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ class RemotePost:
     content_raw: str
     modified_gmt: str
     featured_media: int
+    categories: tuple[int, ...] = ()
+    tags: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -187,8 +191,10 @@ class WordPressClient:
             return err.term_id
         return int(created["id"])
 
-    def upload_media(self, path: Path, filename: str, alt_text: str, title: str) -> Media:
-        """Upload an image to the media library."""
+    def upload_media(
+        self, path: Path, filename: str, alt_text: str, title: str, slug: str | None = None
+    ) -> Media:
+        """Upload an image to the media library, under ``slug`` when given (to find it again)."""
         mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
         ascii_name = filename.encode("ascii", "ignore").decode() or "poster"
         disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
@@ -198,10 +204,11 @@ class WordPressClient:
             raise MediaRejectedError(
                 self.account.name, f"the poster {path} cannot be read ({err.strerror})."
             ) from err
+        params = {"alt_text": alt_text, "title": title, **({"slug": slug} if slug else {})}
         data = self.request(
             "POST",
             "wp/v2/media",
-            params={"alt_text": alt_text, "title": title},
+            params=params,
             data=body,
             headers={"Content-Type": mime, "Content-Disposition": disposition},
             timeout=UPLOAD_TIMEOUT,
@@ -237,10 +244,10 @@ class WordPressClient:
         return _remote_post(data)
 
     def posts_with_slug(self, slug: str) -> list[RemotePost]:
-        """Every post (drafts and scheduled ones too) whose slug is ``slug``."""
+        """Every post whose slug is ``slug``: published, scheduled, draft, pending or private."""
         found = self.get(
             "wp/v2/posts",
-            {"slug": slug, "status": "any", "context": "edit", "per_page": 100},
+            {"slug": slug, "status": EVERY_STATUS, "context": "edit", "per_page": 100},
             action="look up the post",
         )
         return [_remote_post(item) for item in found] if isinstance(found, list) else []
@@ -402,4 +409,6 @@ def _remote_post(data: Any) -> RemotePost:
         content_raw=str(content.get("raw", "")),
         modified_gmt=str(data.get("modified_gmt", "")),
         featured_media=int(data.get("featured_media") or 0),
+        categories=tuple(int(i) for i in data.get("categories") or ()),
+        tags=tuple(int(i) for i in data.get("tags") or ()),
     )
