@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from postdesk.core.drafts.files import load_draft, save_draft
-from postdesk.core.publish.flow import PublishResult, UnconfirmedPostError, publish_draft
-from postdesk.core.publish.journal import journal_path
+from postdesk.core.publish.flow import PublishResult, publish_draft
+from postdesk.core.publish.journal import UnconfirmedPostError, journal_path
 from postdesk.core.publish.slugs import slugify
 from postdesk.core.publish.wordpress.client import WordPressClient
 from postdesk.core.publish.wordpress.errors import ConflictError, WordPressError

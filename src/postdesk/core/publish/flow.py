@@ -43,6 +43,8 @@ from postdesk.core.publish.journal import (
     Pending,
     may_still_arrive,
     never_sent,
+    still_arriving,
+    unconfirmed,
 )
 from postdesk.core.publish.locks import PublishBusyError, publish_lock
 from postdesk.core.publish.slugs import slugify
@@ -61,12 +63,6 @@ class PublishError(Exception):
 
 class PublishCancelledError(Exception):
     """The user cancelled before the post was sent; the message says what was left behind."""
-
-
-class UnconfirmedPostError(WordPressError):
-    """A create got no answer: the post may be on the blog; publishing again will not copy it."""
-
-    retryable = True
 
 
 @dataclass(frozen=True)
@@ -148,6 +144,7 @@ def one_publish_at_a_time(
             cancelled=cancelled or (lambda: False),
         ):
             _take_up_record(draft, draft_file, account.name)
+            Journal(draft_file).pending(account.name)  # a damaged journal stops it here
             yield
     except PublishBusyError as err:
         if cancelled is not None and cancelled():
@@ -329,11 +326,11 @@ class _PublishJob:
         try:
             arrived = self._sent_earlier(entry.slug)  # only the answer may have been lost
         except WordPressError:
-            raise self._unconfirmed(str(err), entry) from err
+            raise unconfirmed(err, entry) from err
         if arrived is not None:
             return self.client.update_post(arrived.id, fields), True
         if still:
-            raise self._unconfirmed(str(err), entry) from err
+            raise unconfirmed(err, entry) from err
         # The blog gave its last word (a 500 or 503) and holds no such post: none was made.
         if again:
             return self._create(entry.slug, fields, again=False)
@@ -345,15 +342,8 @@ class _PublishJob:
         arrived = self._sent_earlier(pending.slug)
         if arrived is not None:
             return self.client.update_post(arrived.id, fields), True
-        if dt.datetime.now(dt.UTC) < pending.settles_at():
-            when = pending.settles_at().astimezone().strftime("%H:%M")
-            raise UnconfirmedPostError(
-                self.account.name,
-                f"the last publish of this draft got no answer from the blog, and its post "
-                f"(“{pending.slug}”) has not appeared there yet, but it may still arrive. "
-                f"Publish again after {when}: postdesk will update that post if it arrived, or "
-                "create it then. Publishing again will not make a second post.",
-            )
+        if not pending.settled():
+            raise still_arriving(self.account.name, pending)
         return self._create(pending.slug, fields)  # the journal's slug, whatever the title now
 
     def _sent_earlier(self, slug: str) -> RemotePost | None:
@@ -361,14 +351,6 @@ class _PublishJob:
         self.step_without_cancel(PublishStep.CHECKING)
         found = self.client.posts_with_slug(slug)
         return next((p for p in found if p.status != "trash"), None)
-
-    def _unconfirmed(self, failure: str, entry: Pending) -> UnconfirmedPostError:
-        failure = failure.removeprefix(f"{self.account.name}: ")
-        return UnconfirmedPostError(
-            self.account.name,
-            f"{failure} The post may already be on the blog (as “{entry.slug}”): publishing "
-            "this draft again will find it there and not make a second one.",
-        )
 
     def _free_slug(self, fields: dict[str, Any]) -> tuple[str, RemotePost | None]:
         """A slug no post uses yet, or the post that already carries exactly this content."""

@@ -35,6 +35,12 @@ class JournalError(Exception):
     """The journal cannot be read or written; the message names the file."""
 
 
+class UnconfirmedPostError(WordPressError):
+    """A create got no answer: the post may be on the blog; publishing again will not copy it."""
+
+    retryable = True
+
+
 @dataclass(frozen=True)
 class Pending:
     """A create sent to ``account`` as ``slug`` and never confirmed."""
@@ -50,6 +56,10 @@ class Pending:
         if self.settles:
             return dt.datetime.fromisoformat(self.settles)
         return dt.datetime.fromisoformat(self.started) + SETTLE_TIME
+
+    def settled(self) -> bool:
+        """Whether a post this create sent would be on the blog by now."""
+        return _now() >= self.settles_at()
 
 
 def journal_path(draft_file: Path) -> Path:
@@ -124,6 +134,28 @@ class Journal:
                 f"postdesk cannot write its publish journal {self.path} ({err.strerror}), "
                 "which keeps a retry from making a second post; check the folder is writable."
             ) from err
+
+
+def unconfirmed(error: WordPressError, entry: Pending) -> UnconfirmedPostError:
+    """The error for a create that got no answer and whose post was not found (yet)."""
+    failure = str(error).removeprefix(f"{entry.account}: ")
+    return UnconfirmedPostError(
+        entry.account,
+        f"{failure} The post may already be on the blog (as “{entry.slug}”): publishing "
+        "this draft again will find it there and not make a second one.",
+    )
+
+
+def still_arriving(account: str, entry: Pending) -> UnconfirmedPostError:
+    """The error for a publish while an unanswered create may still land on the blog."""
+    when = entry.settles_at().astimezone().strftime("%H:%M")
+    return UnconfirmedPostError(
+        account,
+        f"the last publish of this draft got no answer from the blog, and its post "
+        f"(“{entry.slug}”) has not appeared there yet, but it may still arrive. Publish again "
+        f"after {when}: postdesk will update that post if it arrived, or create it then. "
+        "Publishing again will not make a second post.",
+    )
 
 
 def never_sent(error: WordPressError) -> bool:

@@ -13,6 +13,7 @@ import hashlib
 import os
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -93,7 +94,9 @@ def _acquire(lock: FileLock, waiting: Callable[[], None], cancelled: Callable[[]
 def _lock_folder() -> Path:
     """The user's runtime folder (private, emptied at log-out), else a private temp folder."""
     try:
-        folder = platformdirs.user_runtime_path("postdesk", appauthor=False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # no XDG_RUNTIME_DIR: its private fallback will do
+            folder = platformdirs.user_runtime_path("postdesk", appauthor=False)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:
         user = os.environ.get("USER") or os.environ.get("USERNAME") or "user"
