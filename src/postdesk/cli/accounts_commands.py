@@ -10,7 +10,13 @@ from typing import Any
 from postdesk.cli.output import CliError
 from postdesk.core.credentials import CredentialError, CredentialStore
 from postdesk.core.paths import UserDirs
-from postdesk.core.publish.accounts import Account, AccountError, AccountStore, normalize_site_url
+from postdesk.core.publish.accounts import (
+    Account,
+    AccountError,
+    AccountStore,
+    normalize_site_url,
+    shown_url,
+)
 from postdesk.core.publish.wordpress.client import verify_account
 from postdesk.core.publish.wordpress.errors import WordPressError
 
@@ -142,7 +148,7 @@ def run_list(args: argparse.Namespace, dirs: UserDirs) -> int:
         mark = "*" if default and account.name == default.name else " "
         who = f" as {account.username}" if account.username else ""
         engine = _ENGINES.get(account.engine, account.engine)
-        print(f"{mark} {account.name}: {account.url}{who} ({engine})")
+        print(f"{mark} {account.name}: {shown_url(account.url)}{who} ({engine})")
     return 0
 
 

@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from postdesk.core.credentials import CredentialError, CredentialStore
-from postdesk.core.publish.accounts import Account, AccountError, AccountStore, normalize_site_url
+from postdesk.core.publish.accounts import (
+    Account,
+    AccountError,
+    AccountStore,
+    normalize_site_url,
+    shown_url,
+)
 from postdesk.core.publish.wordpress.client import verify_account
 from postdesk.core.publish.wordpress.errors import WordPressError
 from postdesk.ui.workers import Task, start
@@ -213,7 +219,7 @@ class AccountsDialog(QDialog):
                 mark = "  (default)" if default and default.name == account.name else ""
                 who = f" as {account.username}" if account.username else ""
                 engine = dict((e, label) for label, e in ENGINES).get(account.engine, "?")
-                self.list.addItem(f"{account.name}: {account.url}{who} ({engine}){mark}")
+                self.list.addItem(f"{account.name}: {shown_url(account.url)}{who} ({engine}){mark}")
         except AccountError as err:
             self.status.setText(str(err))
 

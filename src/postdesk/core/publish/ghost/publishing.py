@@ -190,13 +190,12 @@ def _poster(
 ) -> tuple[str | None, str | None]:
     """The poster's address on the site, uploading it unless this exact file is there."""
     from postdesk.core.publish.fingerprints import content_hash_file
-    from postdesk.core.publish.flow import PublishError
+    from postdesk.core.publish.flow import check_poster
 
     path = poster_path(draft, draft_file)
     if path is None:
         return None, None
-    if not path.is_file():
-        raise PublishError(f"film.poster: the poster file {path} does not exist")
+    check_poster(path)
     digest = content_hash_file(path)
     known = record.extra.get(GHOST_IMAGE) if record else None
     if record is not None and record.poster_hash == digest and isinstance(known, str):
