@@ -92,8 +92,9 @@ class MainWindow(QMainWindow):
         """The window for the user's folders (or ``config_dir``), to open ``draft`` on start."""
         dirs = UserDirs.default(config_dir)
         dirs.config.mkdir(parents=True, exist_ok=True)
-        shared_checker().use_dirs(dirs)
         settings = QSettings(str(dirs.config / "ui-state.ini"), QSettings.Format.IniFormat)
+        shared_checker().use_dirs(dirs)
+        shared_checker().use_settings(settings)
         window = cls(dirs, settings, draft)
         apply_style(window)
         return window
