@@ -15,6 +15,7 @@ loads when first used (the publishing stack, Enchant) stays with that command.
 from __future__ import annotations
 
 import importlib
+import os
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication, QPalette
 
 if TYPE_CHECKING:
     from postdesk.core.drafts.recovery import RecoveryStore
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
 
 #: Imported in a thread while QtWebEngine (C++, which releases the interpreter) starts.
 RENDERING = "postdesk.core.render.rendering"
+#: A window colour darker than this (HSL lightness) is a dark theme.
+DARK_BELOW = 128
 
 
 def finish_start(window: MainWindow) -> None:
@@ -60,9 +64,28 @@ def _build_preview(window: MainWindow) -> None:
 
 def preview_view(owner: QObject) -> PreviewView:
     """The QtWebEngine preview (loads QtWebEngine's Python module on first call)."""
+    follow_colour_scheme()
     from postdesk.ui.preview import PreviewView
 
     return PreviewView(owner=owner, parent=owner)  # type: ignore[arg-type]
+
+
+def follow_colour_scheme() -> None:
+    """Let the preview's ``prefers-color-scheme`` follow the window's palette.
+
+    Chromium reads its flags when QtWebEngine starts, which is when the first preview is
+    made: the application and its palette exist by then.
+    """
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return
+    dark = app.palette().color(QPalette.ColorRole.Window).lightness() < DARK_BELOW
+    scheme = "0" if dark else "1"  # Chromium's PreferredColorScheme: 0 dark, 1 light
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if "preferredColorScheme" not in flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (
+            f"{flags} --blink-settings=preferredColorScheme={scheme}".strip()
+        )
 
 
 def _build_commands(window: MainWindow) -> None:
