@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +61,7 @@ def run_publish(args: argparse.Namespace, dirs: UserDirs) -> int:
         account = publish_target(AccountStore(dirs.accounts_file), draft, args.account)
         password = secret_of(CredentialStore(), account)
         if account.engine == "ghost":
-            return _publish_ghost(args, draft, account, password, library)
+            return _publish_ghost(args, draft, account, password, library, show)
         result = publish_draft(
             draft,
             args.draft,
@@ -85,14 +86,19 @@ def run_publish(args: argparse.Namespace, dirs: UserDirs) -> int:
 
 
 def _publish_ghost(
-    args: argparse.Namespace, draft: Any, account: Account, key: str, library: TemplateLibrary
+    args: argparse.Namespace,
+    draft: Any,
+    account: Account,
+    key: str,
+    library: TemplateLibrary,
+    show: Callable[[PublishStep], None],
 ) -> int:
     """The Ghost engine (until the engine factory routes it)."""
     from postdesk.core.publish.ghost.publishing import publish_and_record
 
     result = publish_and_record(
         draft, args.draft, account, key,
-        library=library, status=args.status, overwrite=args.overwrite,
+        library=library, status=args.status, overwrite=args.overwrite, progress=show,
     )  # fmt: skip
     if not args.quiet:
         verb = "Created" if result.created else "Updated"

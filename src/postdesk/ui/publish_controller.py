@@ -147,8 +147,9 @@ class PublishController(QObject):
                 from postdesk.core.publish.ghost.publishing import publish_and_record
 
                 ghost = publish_and_record(
-                    draft, path, account, password, library=library, overwrite=overwrite
-                )
+                    draft, path, account, password, library=library, overwrite=overwrite,
+                    progress=lambda step: progress(step.value), cancelled=cancelled,  # type: ignore[operator]
+                )  # fmt: skip
                 return ghost, draft
             result = publish_draft(
                 draft, path, account, password, library=library, overwrite=overwrite,

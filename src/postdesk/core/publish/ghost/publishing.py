@@ -17,7 +17,12 @@ from typing import Any
 
 from postdesk.core.drafts.model import Draft, Publication, poster_path
 from postdesk.core.publish.accounts import Account
-from postdesk.core.publish.flow import PublishResult, one_publish_at_a_time
+from postdesk.core.publish.flow import (
+    Cancelled,
+    Progress,
+    PublishResult,
+    one_publish_at_a_time,
+)
 from postdesk.core.publish.ghost.client import GhostClient, GhostPost
 from postdesk.core.publish.ghost.fields import post_fields
 from postdesk.core.publish.journal import (
@@ -150,14 +155,21 @@ def publish_and_record(
     draft_file: Path | None,
     account: Account,
     key: str,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
     **options: Any,
 ) -> PublishResult:
-    """Publish, then keep the record in the draft and save it, as the WordPress flow does."""
+    """Publish, then keep the record in the draft and save it, as the WordPress flow does.
+
+    ``progress`` and ``cancelled`` serve the wait for another publish of the same draft (the
+    only step reported so far); ``options`` go to :func:`publish_to_ghost`.
+    """
     from postdesk.core.drafts.files import save_draft
     from postdesk.core.drafts.problems import DraftError
     from postdesk.core.publish.flow import PublishError
 
-    with one_publish_at_a_time(draft, draft_file, account):
+    with one_publish_at_a_time(draft, draft_file, account, progress, cancelled):
         before = draft.publication_for(account.name)
         post, publication = publish_to_ghost(draft, draft_file, account, key, **options)
         created = before is None or before.extra.get(GHOST_ID) != post.id  # new, or re-created
