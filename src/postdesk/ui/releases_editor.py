@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -16,10 +17,21 @@ from PySide6.QtWidgets import (
 )
 
 from postdesk.core.drafts.model import Release
+from postdesk.core.render.phrasing import COMMON_VENUES, release_line
 
 NO_DATE = QDate(1900, 1, 1)
-VENUES = ["theaters", "select theaters", "VOD", "digital", "Netflix", "Prime Video", "Disney+",
-          "Max", "Apple TV+", "Hulu", "Blu-ray and DVD", "IMAX"]  # fmt: skip
+PHRASE_TIP = (
+    "How the post will say it. To say it differently, type the preposition yourself "
+    "(“at the Alamo”)."
+)
+
+
+def venue_completer(parent: QWidget) -> QCompleter:
+    """Suggests the common venues, whatever the case typed ("sx" offers SXSW)."""
+    completer = QCompleter(list(COMMON_VENUES), parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer
 
 
 class ReleaseRow(QWidget):
@@ -41,17 +53,34 @@ class ReleaseRow(QWidget):
         self.where = QLineEdit(release.where, self)
         self.where.setPlaceholderText("theaters, VOD, Netflix…")
         self.where.setAccessibleName("Where it is released")
-        self.where.setCompleter(QCompleter(VENUES, self.where))
+        self.where.setCompleter(venue_completer(self.where))
+        self.phrase = QLabel(self)
+        self.phrase.setObjectName("hint")
+        self.phrase.setWordWrap(True)  # a long venue wraps rather than being cut off
+        self.phrase.setAccessibleName("How the post says it")
+        self.phrase.setToolTip(PHRASE_TIP)
+        self.phrase.setMinimumWidth(self.phrase.fontMetrics().horizontalAdvance("M" * 12))
         remove = QPushButton("Remove", self)
         remove.setAccessibleName("Remove this release")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.date, 2)
         layout.addWidget(self.where, 3)
+        layout.addWidget(self.phrase, 3)
         layout.addWidget(remove)
         self.date.dateChanged.connect(self.edited)
         self.where.textEdited.connect(self.edited)
+        # A picked suggestion is set without textEdited: it is an edit all the same.
+        self.where.completer().activated.connect(self.edited)
+        self.date.dateChanged.connect(self._show_phrase)
+        self.where.textChanged.connect(self._show_phrase)
         remove.clicked.connect(lambda: self.remove_requested.emit(self))
+        self._show_phrase()
+
+    def _show_phrase(self) -> None:
+        """Beside the venue, the words the post will use: "at SXSW on March 11th"."""
+        release = self.release()
+        self.phrase.setText(release_line([release]) if release else "")
 
     def release(self) -> Release | None:
         """The release, or ``None`` while the venue is blank."""
