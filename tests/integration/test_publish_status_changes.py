@@ -12,10 +12,10 @@ import pytest
 
 from postdesk.core.drafts.files import load_draft, save_draft
 from postdesk.core.publish.flow import publish_draft
+from postdesk.core.publish.ghost.publishing import publish_to_ghost
 from tests.conftest import EXAMPLES, SEED_DRAFT
-from tests.services import WordPressSite
+from tests.services import GhostSite, WordPressSite
 
-pytestmark = pytest.mark.wordpress
 WP_DATE = "%Y-%m-%dT%H:%M:%S"
 
 
@@ -48,6 +48,7 @@ def publish_as(
     return post
 
 
+@pytest.mark.wordpress
 def test_draft_then_scheduled_then_published_right_away(
     wordpress: WordPressSite, seed: Path
 ) -> None:
@@ -66,6 +67,7 @@ def test_draft_then_scheduled_then_published_right_away(
     assert before <= published_at <= dt.datetime.now(dt.UTC)
 
 
+@pytest.mark.wordpress
 def test_a_scheduled_post_goes_back_to_draft_or_to_another_date(
     wordpress: WordPressSite, seed: Path
 ) -> None:
@@ -81,6 +83,7 @@ def test_a_scheduled_post_goes_back_to_draft_or_to_another_date(
     assert live["status"] == "publish"
 
 
+@pytest.mark.wordpress
 def test_a_live_post_can_be_scheduled_and_keeps_its_date_when_updated(
     wordpress: WordPressSite, seed: Path
 ) -> None:
@@ -92,3 +95,39 @@ def test_a_live_post_can_be_scheduled_and_keeps_its_date_when_updated(
     assert scheduled["id"] == live["id"]
     assert scheduled["status"] == "future"
     assert scheduled["date_gmt"] == later.strftime(WP_DATE)
+
+
+def ghost_publish_as(
+    site: GhostSite, path: Path, status: str, when: dt.datetime | None = None
+) -> dict[str, Any]:
+    """The same on Ghost: choose ``status``, publish, return Ghost's post."""
+    draft = load_draft(path)
+    draft.post.status = status
+    draft.post.publish_at = when
+    post, publication = publish_to_ghost(draft, path, site.account(), site.key)
+    draft.record_publication(publication)
+    save_draft(draft, path)
+    found: dict[str, Any] = site.api("GET", f"posts/{post.id}/")["posts"][0]
+    return found
+
+
+def ghost_date(post: dict[str, Any]) -> dt.datetime:
+    return dt.datetime.fromisoformat(str(post["published_at"]).replace("Z", "+00:00"))
+
+
+@pytest.mark.ghost
+def test_ghost_draft_scheduled_published_and_back(ghost: GhostSite, seed: Path) -> None:
+    assert ghost_publish_as(ghost, seed, "draft")["status"] == "draft"
+    december = in_days(5)
+    scheduled = ghost_publish_as(ghost, seed, "future", december)
+    assert scheduled["status"] == "scheduled"
+    assert ghost_date(scheduled) == december
+    assert ghost_publish_as(ghost, seed, "draft")["status"] == "draft"
+    ghost_publish_as(ghost, seed, "future", december)
+    live = ghost_publish_as(ghost, seed, "publish")
+    assert live["status"] == "published"
+    assert ghost_date(live) <= dt.datetime.now(dt.UTC)
+    later = in_days(3)
+    rescheduled = ghost_publish_as(ghost, seed, "future", later)
+    assert rescheduled["status"] == "scheduled"
+    assert ghost_date(rescheduled) == later
