@@ -29,8 +29,8 @@ from postdesk.core.publish.accounts import Account
 from postdesk.core.publish.slugs import slugify
 from postdesk.core.publish.steps import PublishStep
 from postdesk.core.publish.wordpress.client import Media, RemotePost, WordPressClient
-from postdesk.core.publish.wordpress.fields import going_live_fields
 from postdesk.core.publish.wordpress.errors import ConflictError, WordPressError
+from postdesk.core.publish.wordpress.fields import going_live_fields
 from postdesk.core.render.rendering import render
 from postdesk.core.render.templates import TemplateLibrary
 
