@@ -41,6 +41,7 @@ class FormPanel(QTabWidget):
 
     edited = Signal()
     template_changed = Signal(str)
+    cast_renamed = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +56,12 @@ class FormPanel(QTabWidget):
         for form in (self.film, self.credits, self.post):
             form.edited.connect(self.edited)
         self.post.template_changed.connect(self.template_changed)
+        self.credits.cast.model.renamed.connect(self.cast_renamed)
+
+    def rename_mentions(self, old: str, new: str) -> bool:
+        """Carry a renamed cast member's mentions along in the synopsis and the note."""
+        editors = (self.film.synopsis, self.post.note)
+        return any([editor.rename_mention(old, new) for editor in editors])
 
     def set_templates(self, templates: list[TemplateInfo]) -> None:
         """The templates the chooser offers."""

@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.form.edited.connect(self._on_edited)
         self.form.template_changed.connect(lambda name: self._request_render())
+        self.form.cast_renamed.connect(self._on_cast_renamed)
         self.scheduler.rendered.connect(self._on_rendered)
         self.document.modified_changed.connect(self.setWindowModified)
         self.document.path_changed.connect(self._on_path_changed)
@@ -383,6 +384,17 @@ class MainWindow(QMainWindow):
         self._refresh_problems()
         self._request_render()
         self.autosaver.changed()
+
+    def _on_cast_renamed(self, old: str, new: str) -> None:
+        """Rename the mentions with the cast member, as one undo step with the rename."""
+        self._undo_timer.stop()
+        self._push_undo_step()  # the blogger's pending typing stays its own step
+        self.form.rename_mentions(old, new)
+        self.sync_from_form()  # the table already holds the new name
+        after = draft_to_json(self.document.draft)
+        text = f"Rename {old} to {new}"
+        self.undo_stack.push(SnapshotCommand(self._undo_base, after, self._apply_snapshot, text))
+        self._undo_base = after
 
     def _apply_snapshot(self, snapshot: str) -> None:
         draft, _ = parse_draft(snapshot)
