@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -67,6 +67,7 @@ class PostForm(QWidget):
         self.publish_at.setMinimumDateTime(NO_DATE)
         self.publish_at.setSpecialValueText("Not set")
         self.publish_at.setDisplayFormat("MMMM d, yyyy  HH:mm")
+        self._calendar_at_today = CalendarAtToday(self.publish_at)
         self.rating.setMaximumWidth(160)
         self.publish_at.setMaximumWidth(260)
         self.fields = {"post.title": Field(self.title), "post.publish_at": Field(self.publish_at)}
@@ -191,3 +192,28 @@ class PostForm(QWidget):
         local = when.toPython()
         assert isinstance(local, dt.datetime)
         return local.replace(tzinfo=None).astimezone()
+
+
+class CalendarAtToday(QObject):
+    """Opens the publish-date calendar at today while no date is set, not at the year 2000.
+
+    The calendar is Qt's and made only when asked for, so the watch on it starts at the first
+    press on the field (before the popup shows), keeping its parts out of the form until used.
+    """
+
+    def __init__(self, edit: QDateTimeEdit) -> None:
+        super().__init__(edit)
+        self._edit = edit
+        self._calendar: QObject | None = None
+        edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        pressed = (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress)
+        if watched is self._edit and self._calendar is None and event.type() in pressed:
+            self._calendar = self._edit.calendarWidget()
+            self._calendar.installEventFilter(self)
+        elif watched is self._calendar and event.type() == QEvent.Type.Show:
+            if self._edit.dateTime() == NO_DATE:
+                today = QDate.currentDate()
+                self._edit.calendarWidget().setCurrentPage(today.year(), today.month())
+        return False

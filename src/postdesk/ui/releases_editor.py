@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCompleter,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from postdesk.core.drafts.model import Release
 from postdesk.core.render.phrasing import COMMON_VENUES, release_line
+from postdesk.ui.date_field import DateField
 
-NO_DATE = QDate(1900, 1, 1)
 PHRASE_TIP = (
     "How the post will say it. To say it differently, type the preposition yourself "
     "(“at the Alamo”)."
@@ -43,13 +40,8 @@ class ReleaseRow(QWidget):
     def __init__(self, release: Release, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.extra = dict(release.extra)
-        self.date = QDateEdit(self)
-        self.date.setCalendarPopup(True)
-        self.date.setMinimumDate(NO_DATE)
-        self.date.setSpecialValueText("No date yet")
-        self.date.setDisplayFormat("MMMM d, yyyy")
-        self.date.setAccessibleName("Release date")
-        self.date.setDate(QDate(release.date) if release.date else NO_DATE)
+        self.date = DateField("No date yet", "Release date", self)
+        self.date.set_date(release.date)
         self.where = QLineEdit(release.where, self)
         self.where.setPlaceholderText("theaters, VOD, Netflix…")
         self.where.setAccessibleName("Where it is released")
@@ -68,11 +60,11 @@ class ReleaseRow(QWidget):
         layout.addWidget(self.where, 3)
         layout.addWidget(self.phrase, 3)
         layout.addWidget(remove)
-        self.date.dateChanged.connect(self.edited)
+        self.date.edited.connect(self.edited)
         self.where.textEdited.connect(self.edited)
         # A picked suggestion is set without textEdited: it is an edit all the same.
         self.where.completer().activated.connect(self.edited)
-        self.date.dateChanged.connect(self._show_phrase)
+        self.date.edited.connect(self._show_phrase)
         self.where.textChanged.connect(self._show_phrase)
         remove.clicked.connect(lambda: self.remove_requested.emit(self))
         self._show_phrase()
@@ -87,9 +79,7 @@ class ReleaseRow(QWidget):
         where = self.where.text().strip()
         if not where:
             return None
-        date = self.date.date()
-        value = None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())
-        return Release(where=where, date=value, extra=dict(self.extra))
+        return Release(where=where, date=self.date.date(), extra=dict(self.extra))
 
 
 class ReleasesEditor(QWidget):
@@ -102,7 +92,7 @@ class ReleasesEditor(QWidget):
         self._rows: list[ReleaseRow] = []
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
-        add = QPushButton("Add release", self)
+        add = self.add_button = QPushButton("Add release", self)
         add.setAccessibleName("Add a release date")
         add.clicked.connect(self._on_add)
         layout = QVBoxLayout(self)
@@ -135,7 +125,8 @@ class ReleasesEditor(QWidget):
         return row
 
     def _on_add(self) -> None:
-        row = self._add_row(Release(where="", date=dt.date.today()))
+        # No date until the blogger gives one: a date of today would read as a real release.
+        row = self._add_row(Release(where="", date=None))
         row.where.setFocus()
         self.edited.emit()
 
