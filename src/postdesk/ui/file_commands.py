@@ -116,7 +116,11 @@ class FileCommands(QObject):
         )
         if not chosen:
             return
-        from postdesk.core.render.rendering import RenderError, render  # loaded on first use
+        from postdesk.core.render.rendering import (  # loaded on first use
+            RenderError,
+            poster_left_out,
+            render,
+        )
 
         try:
             page = render(
@@ -126,7 +130,9 @@ class FileCommands(QObject):
         except (RenderError, OSError) as err:
             QMessageBox.warning(self.window, "Export failed", f"{chosen}: {err}")
             return
-        self.window.statusBar().showMessage(f"Exported to {chosen}", 8000)
+        left_out = poster_left_out(self.document.draft, self._anchor())
+        warning = f" (warning: {left_out})" if left_out else ""
+        self.window.statusBar().showMessage(f"Exported to {chosen}{warning}", 15000)
 
     # -- helpers ---------------------------------------------------------------------------------
 
