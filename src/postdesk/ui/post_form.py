@@ -212,8 +212,11 @@ class CalendarAtToday(QObject):
         if watched is self._edit and self._calendar is None and event.type() in pressed:
             self._calendar = self._edit.calendarWidget()
             self._calendar.installEventFilter(self)
-        elif watched is self._calendar and event.type() == QEvent.Type.Show:
-            if self._edit.dateTime() == NO_DATE:
-                today = QDate.currentDate()
-                self._edit.calendarWidget().setCurrentPage(today.year(), today.month())
+        elif (
+            watched is self._calendar
+            and event.type() == QEvent.Type.Show
+            and self._edit.dateTime() == NO_DATE
+        ):
+            today = QDate.currentDate()
+            self._edit.calendarWidget().setCurrentPage(today.year(), today.month())
         return False
