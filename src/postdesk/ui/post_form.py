@@ -119,6 +119,7 @@ class PostForm(QWidget):
         current = self.template.currentData()
         blocked = self.template.blockSignals(True)
         self.template.clear()
+        self._template_titles = {info.name: info.title for info in templates}
         for info in templates:
             label = info.title if info.builtin else f"{info.title} (yours)"
             self.template.addItem(label, info.name)
@@ -136,6 +137,11 @@ class PostForm(QWidget):
 
     def _describe_template(self) -> None:
         self.template_description.setText(self.template.currentData(DESCRIPTION_ROLE) or "")
+
+    def template_title(self) -> str:
+        """What the chosen template calls itself: "Trailer Park Tuesday", "Review"."""
+        titles: dict[str, str] = getattr(self, "_template_titles", {})
+        return titles.get(self.template.currentData() or "", "")
 
     def _on_template_changed(self) -> None:
         self._describe_template()
