@@ -35,7 +35,9 @@ class DateField(QWidget):
         self.line = QLineEdit(self)
         self.line.setPlaceholderText(placeholder)
         self.line.setAccessibleName(accessible)
-        self.line.setClearButtonEnabled(True)
+        # Wide enough for the longest date it shows ("September 30, 2026"), so none is cut off.
+        longest = self.line.fontMetrics().horizontalAdvance("September 30, 20266")
+        self.line.setMinimumWidth(longest + 12)
         self.calendar: QCalendarWidget | None = None  # built when first opened
         self.button = QToolButton(self)
         self.button.setText("▾")
@@ -46,6 +48,7 @@ class DateField(QWidget):
         self._menu.aboutToShow.connect(self._open_calendar)
         self.button.setMenu(self._menu)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

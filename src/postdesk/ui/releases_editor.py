@@ -56,7 +56,7 @@ class ReleaseRow(QWidget):
         remove.setAccessibleName("Remove this release")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.date, 2)
+        layout.addWidget(self.date, 0)
         layout.addWidget(self.where, 3)
         layout.addWidget(self.phrase, 3)
         layout.addWidget(remove)
