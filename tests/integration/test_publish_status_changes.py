@@ -72,9 +72,10 @@ def test_a_scheduled_post_goes_back_to_draft_or_to_another_date(
     wordpress: WordPressSite, seed: Path
 ) -> None:
     publish_as(wordpress, seed, "future", in_days(5))
-    moved = publish_as(wordpress, seed, "future", in_days(9))
+    later = in_days(9)
+    moved = publish_as(wordpress, seed, "future", later)
     assert moved["status"] == "future"
-    assert moved["date_gmt"] == in_days(9).strftime(WP_DATE)
+    assert moved["date_gmt"] == later.strftime(WP_DATE)
     back = publish_as(wordpress, seed, "draft")
     assert back["id"] == moved["id"]
     assert back["status"] == "draft"
