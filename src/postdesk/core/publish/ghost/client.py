@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 import jwt
 import requests
@@ -24,6 +24,7 @@ from postdesk.core.drafts.posters import PosterError, read_poster
 from postdesk.core.publish.accounts import (
     Account,
     account_site_url,
+    connected_host,
     may_carry_secret,
     normalize_site_url,
 )
@@ -40,6 +41,8 @@ from postdesk.core.publish.wordpress.errors import (
     MediaRejectedError,
     TimedOutError,
     WordPressError,
+    redirected,
+    tls_failure,
 )
 
 ACCEPT_VERSION = "v5.130"
@@ -141,18 +144,25 @@ class GhostClient:
         kwargs.setdefault("timeout", self.timeout)
         name = self.account.name
         self.requests_made += 1
+        redirects = kwargs.setdefault("allow_redirects", method in {"GET", "HEAD"})
         try:
             answer = self.session.request(method, self.api + path, headers=headers, **kwargs)
+        except requests.exceptions.SSLError as err:
+            raise tls_failure(name, connected_host(self.site_url), err) from None
         except (requests.Timeout, requests.ConnectionError) as err:
+            # the cause stays: it tells whether the request ever reached the site
             if _timed_out(err):
-                raise TimedOutError(name, f"the site took too long to {action}.") from None
+                raise TimedOutError(name, f"the site took too long to {action}.") from err
             raise ConnectionFailedError(
                 name, f"could not reach {self.site_url} to {action}: check the network."
-            ) from None
+            ) from err
         except requests.RequestException as err:
             raise ConnectionFailedError(
                 name, f"could not {action}: {type(err).__name__}."
             ) from None
+        if answer.is_redirect and not redirects:
+            location = urljoin(answer.url, answer.headers["Location"])
+            raise redirected(name, answer.status_code, location, action)
         try:
             body = answer.json() if answer.content else {}
         except ValueError:
@@ -224,10 +234,11 @@ class GhostClient:
         return _post(body["posts"][0])
 
     def create_post(self, fields: dict[str, Any]) -> GhostPost:
-        """Create a post from ``fields`` (``html`` is converted by Ghost); never duplicated.
+        """Create a post from ``fields`` (``html`` is converted by Ghost); never sent twice.
 
         After a time-out or a lost connection the post is looked up by its slug (which the
-        caller chose) before the create is tried once more.
+        caller chose and noted in the publish journal); when it is not there (yet) the error
+        is raised, and the caller decides whether sending again is safe.
         """
         try:
             return self._send_create(fields)
@@ -237,7 +248,7 @@ class GhostClient:
             arrived = self.post_with_slug(str(fields["slug"]))
             if arrived is not None:
                 return arrived
-            return self._send_create(fields)
+            raise
 
     def _send_create(self, fields: dict[str, Any]) -> GhostPost:
         body = self._request(
