@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
@@ -159,7 +160,7 @@ class CastModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:
         return [ROWS_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         rows = sorted({index.row() for index in indexes if index.isValid()})
         payload = [{"texts": self._rows[r].texts, "extra": self._rows[r].extra} for r in rows]
         mime = QMimeData()

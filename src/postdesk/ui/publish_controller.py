@@ -160,17 +160,10 @@ class PublishController(QObject):
 
         def work(progress: object, cancelled: object) -> tuple[PublishResult, Draft]:
             from postdesk.core.publish.account_setup import secret_of
-            from postdesk.core.publish.flow import publish_draft
+            from postdesk.core.publish.engines import publish
 
             password = secret_of(self.credentials, account)
-            if account.engine == "ghost":
-                from postdesk.core.publish.ghost.publishing import publish_and_record
-
-                ghost = publish_and_record(
-                    draft, path, account, password, library=library, overwrite=overwrite
-                )
-                return ghost, draft
-            result = publish_draft(
+            result = publish(
                 draft, path, account, password, library=library, overwrite=overwrite,
                 progress=lambda step: progress(step.value), cancelled=cancelled,  # type: ignore[operator]
             )  # fmt: skip
