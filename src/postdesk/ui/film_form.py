@@ -61,6 +61,7 @@ class FilmForm(QWidget):
             lines=9,
         )
         self.mention = MentionButton(self.synopsis, cast_names)  # type: ignore[arg-type]
+        self.synopsis.offer_mentions(cast_names)  # type: ignore[arg-type]
         self.fields = {
             "film.title": Field(self.title),
             "film.trailer_url": Field(self.trailer),

@@ -46,6 +46,11 @@ class SpellLineEdit(QLineEdit):
         """The words underlined now."""
         return [word.text for word in self._misspelt]
 
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        """Show ``text``, checked even while the caller blocks signals (a proposed title)."""
+        super().setText(text)
+        self._recheck()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         """Start checking once shown, so Enchant never delays the window's start."""
         super().showEvent(event)

@@ -26,7 +26,7 @@ from postdesk.core.publish.flow import (
     one_publish_at_a_time,
 )
 from postdesk.core.publish.ghost.client import GhostClient, GhostPost
-from postdesk.core.publish.ghost.fields import post_fields
+from postdesk.core.publish.ghost.fields import going_live_fields, post_fields
 from postdesk.core.publish.journal import (
     Journal,
     Pending,
@@ -187,12 +187,15 @@ def publish_and_record(
     cancelled: Cancelled | None = None,
     client: GhostClient | None = None,
 ) -> PublishResult:
-    """Publish, then keep the record in the draft and save it, as the WordPress flow does."""
+    """Publish, then keep the record in the draft and save it, as the WordPress flow does.
+
+    ``progress`` and ``cancelled`` also serve the wait for another publish of the same draft.
+    """
     from postdesk.core.drafts.files import save_draft
     from postdesk.core.drafts.problems import DraftError
     from postdesk.core.publish.flow import PublishError
 
-    with one_publish_at_a_time(draft, draft_file, account):
+    with one_publish_at_a_time(draft, draft_file, account, progress, cancelled):
         before = draft.publication_for(account.name)
         post, publication = publish_to_ghost(
             draft, draft_file, account, key, library=library, status=status,
@@ -217,8 +220,17 @@ def publish_and_record(
 def _update(
     client: GhostClient, existing: GhostPost, fields: dict[str, Any], seen: str
 ) -> GhostPost:
+    """Send ``fields`` over ``existing``, moving it to the status they ask for.
+
+    Ghost refuses to schedule a live post ("already published"), as its editor does: the post
+    goes back to a draft first. Going live from a schedule is dated now, not at the schedule.
+    """
     try:
-        return client.update_post(existing.id, fields, seen)
+        if existing.status == "published" and fields.get("status") == "scheduled":
+            existing = client.update_post(existing.id, {"status": "draft"}, seen)
+            seen = existing.updated_at
+        live = going_live_fields(str(fields.get("status")), existing.status)
+        return client.update_post(existing.id, {**fields, **live}, seen)
     except ConflictError:
         raise _conflict(client, existing) from None
 
