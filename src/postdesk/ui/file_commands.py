@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from postdesk.core.atomic import write_atomic
 from postdesk.core.drafts.model import DRAFT_SUFFIX, new_draft
 from postdesk.core.drafts.problems import DraftError
-from postdesk.core.publish.slugs import slugify
+from postdesk.ui import startup
 from postdesk.ui.document import DraftDocument
 
 if TYPE_CHECKING:
@@ -186,4 +186,4 @@ class FileCommands(QObject):
 def _file_stem(document: DraftDocument) -> str:
     if document.path:
         return document.path.stem
-    return slugify(document.draft.film.title or document.draft.post.title or "untitled")
+    return startup.slugify(document.draft.film.title or document.draft.post.title or "untitled")

@@ -5,8 +5,9 @@ event loop, so start-up pays only for what the first paint needs:
 
 1. the preview: QtWebEngine builds its view and starts the renderer process while the
    rendering stack (Jinja2, markdown-it, nh3) loads in a thread;
-2. the Blog menu (the accounts module brings urllib3) and the film finder;
-3. the recovery copies a crash left behind, offered once the window is up.
+2. the recovery copies a crash left behind, offered once the window is up;
+3. once the first preview has painted, the Blog menu (the accounts module brings urllib3)
+   and the film finder, so their imports do not hold up that first paint.
 
 The deferred imports live here and nowhere else in the window's start path; what a command
 loads when first used (the publishing stack, Enchant) stays with that command.
@@ -32,14 +33,33 @@ if TYPE_CHECKING:
 
 #: Imported in a thread while QtWebEngine (C++, which releases the interpreter) starts.
 RENDERING = "postdesk.core.render.rendering"
+#: The Blog menu and Find film… wait this long at most for the first preview to paint.
+FIRST_PAINT_GRACE_MS = 3000
 #: A window colour darker than this (HSL lightness) is a dark theme.
 DARK_BELOW = 128
 
 
 def finish_start(window: MainWindow) -> None:
-    """Build the rest of the window after it shows, one step per event-loop turn."""
-    steps = [partial(_build_preview, window), partial(_build_commands, window)]
-    _run_in_turns(window, [*steps, window.offer_recovery])
+    """Build the rest of the window after it shows: preview and recovery, then the menus."""
+    _run_in_turns(window, [partial(_build_preview, window), window.offer_recovery])
+    _after_first_paint(window, partial(_build_commands, window))
+
+
+def _after_first_paint(window: MainWindow, work: Callable[[], object]) -> None:
+    """Run ``work`` once the first preview has painted (or after a grace period without one).
+
+    Run in the painted signal itself, so whoever waits for the first preview finds it done.
+    """
+    done = False
+
+    def run(*_args: object) -> None:
+        nonlocal done
+        if not done:
+            done = True
+            work()
+
+    window.preview_painted.connect(run)
+    QTimer.singleShot(FIRST_PAINT_GRACE_MS, window, run)
 
 
 def _run_in_turns(window: MainWindow, steps: list[Callable[[], object]]) -> None:
@@ -95,6 +115,13 @@ def _build_commands(window: MainWindow) -> None:
 
     window.publishing = PublishController(window)
     window.film_finder = FilmFinder(window)
+
+
+def slugify(text: str) -> str:
+    """A file name for ``text`` (python-slugify loads when a name is first proposed)."""
+    from postdesk.core.publish.slugs import slugify
+
+    return slugify(text)
 
 
 def recovery_store(folder: Path) -> RecoveryStore:
