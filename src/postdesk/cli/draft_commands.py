@@ -79,7 +79,7 @@ def run_render(args: argparse.Namespace, dirs: UserDirs) -> int:
     """Render a draft to stdout or a file."""
     library = TemplateLibrary.for_user(dirs)
     draft = _load(args.draft, library)
-    write_output(_render(draft, args, library, args.format), args.output)
+    write_output(_render(draft, args, library, args.format), args.output, args.draft)
     return 0
 
 
@@ -88,7 +88,7 @@ def run_export(args: argparse.Namespace, dirs: UserDirs) -> int:
     library = TemplateLibrary.for_user(dirs)
     draft = _load(args.draft, library)
     output: Path = args.output or args.draft.with_suffix(".html")
-    write_output(_render(draft, args, library, "page"), output)
+    write_output(_render(draft, args, library, "page"), output, args.draft)
     print(output)
     return 0
 
