@@ -12,7 +12,8 @@ from postdesk.core.drafts.files import load_draft, read_draft
 from postdesk.core.drafts.model import Draft
 from postdesk.core.drafts.problems import DraftError, Problem
 from postdesk.core.paths import UserDirs
-from postdesk.core.render.rendering import FORMATS, RenderError, render
+from postdesk.core.render.bounded import render_limited
+from postdesk.core.render.rendering import FORMATS, RenderError
 from postdesk.core.render.templates import TemplateLibrary
 
 
@@ -70,7 +71,9 @@ def _render(draft: Draft, args: argparse.Namespace, library: TemplateLibrary, fm
         known = ", ".join(library.names())
         raise CliError(f"--template: there is no template named “{args.template}” ({known})")
     try:
-        return render(draft, fmt, library=library, template=args.template, draft_file=args.draft)
+        return render_limited(
+            draft, fmt, library=library, template=args.template, draft_file=args.draft
+        )
     except RenderError as err:
         raise CliError(f"{args.draft}: {err}") from err
 
@@ -127,7 +130,7 @@ def run_check(args: argparse.Namespace, dirs: UserDirs) -> int:
 
 def _render_problems(draft: Draft, draft_file: Path, library: TemplateLibrary) -> list[Problem]:
     try:
-        render(draft, "html", library=library, draft_file=draft_file)
+        render_limited(draft, "html", library=library, draft_file=draft_file)
     except RenderError as err:
         return [Problem("post.template", str(err))]
     return []

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import html
-import importlib
-import threading
 import time
 from pathlib import Path
 
@@ -28,6 +26,7 @@ from postdesk.core.paths import UserDirs
 from postdesk.core.render.templates import TemplateLibrary
 from postdesk.core.resources import example_drafts, resource
 from postdesk.ui.autosave import Autosaver
+from postdesk.ui.disk_changes import DiskChanges
 from postdesk.ui.document import DraftDocument
 from postdesk.ui.file_commands import FileCommands
 from postdesk.ui.find_film_dialog import FilmFinder
@@ -67,6 +66,7 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(self.document, RecoveryStore(dirs.recovery), self)
         self.scheduler = RenderScheduler(self.library, self)
         self.files = FileCommands(self)
+        self.disk_changes = DiskChanges(self)
         self.preview = None
         self._undo_base = draft_to_json(self.document.draft)
         self._edit_times: dict[int, float] = {}
@@ -196,17 +196,14 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """After the window shows: the web view, then the draft to open."""
+        self.scheduler.warm_up()
         QTimer.singleShot(0, self._create_preview)
         if not self._offer_recovery():
             self._open_initial_draft()
 
     def _create_preview(self) -> None:
-        # Load the rendering stack in a thread while QtWebEngine (C++, which lets the
-        # interpreter go) builds the view: the first page is then rendered right away.
-        warm_up = threading.Thread(
-            target=importlib.import_module, args=("postdesk.core.render.rendering",)
-        )
-        warm_up.start()
+        # The render worker process starts (scheduler.warm_up) while QtWebEngine (C++, in its
+        # own processes) builds the view; the first page is rendered there, never here.
         from postdesk.ui.preview import PreviewView
 
         self.preview = PreviewView(owner=self, parent=self)
@@ -218,8 +215,7 @@ class MainWindow(QMainWindow):
         self.preview_holder.deleteLater()
         self._shown_template = None
         self.preview.show_shell(self.document.folder)
-        warm_up.join()
-        self._on_rendered(self.scheduler.render_now(self.document.draft, self._render_anchor()))
+        self._request_render()
 
     def _offer_recovery(self) -> bool:
         store = self.autosaver.store
@@ -461,5 +457,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.sync()
         self.autosaver.discard()
-        self.scheduler.wait_for_idle()
+        self.scheduler.shutdown()
         event.accept()

@@ -207,7 +207,7 @@ class PublishController(QObject):
         self.last_result = result
         document = self.window.document
         document.draft.record_publication(result.publication)
-        document.mark_saved(draft_to_json(published))
+        document.mark_saved(draft_to_json(published), published.disk)
         document.update(document.draft)
         self.window.show_publication()
         verb = "created" if result.created else "updated"

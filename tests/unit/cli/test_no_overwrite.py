@@ -3,6 +3,7 @@
 import os
 from pathlib import Path
 
+from postdesk.core.paths import UserDirs
 from tests.conftest import SEED_DRAFT
 from tests.unit.cli.test_draft_commands import assert_clean_failure, postdesk
 
@@ -43,3 +44,16 @@ def test_publishing_a_read_only_draft_is_refused_before_anything_is_sent(tmp_pat
     result = postdesk("publish", draft, "--account", "nowhere")
     assert_clean_failure(result, f"{draft}: is read-only")
     assert draft.read_bytes() == SEED_DRAFT.read_bytes()
+
+
+def test_a_template_that_never_ends_is_stopped_with_a_message(
+    tmp_path: Path, user_dirs: UserDirs
+) -> None:
+    user_dirs.templates.mkdir(parents=True)
+    (user_dirs.templates / "forever.html").write_text(
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    )
+    result = postdesk("render", SEED_DRAFT, "--template", "forever")
+    assert_clean_failure(result, "template “forever”: the template took too long")
+    result = postdesk("check", SEED_DRAFT)
+    assert result.returncode == 0, result.stderr  # the draft's own template is fine
