@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import fcntl
 import json
 import os
 import shutil
@@ -56,10 +57,23 @@ def cache_dir() -> Path:
 
 
 def install() -> Path:
-    """The installed Ghost, installed now if the cache lacks it (minutes, once per version)."""
+    """The installed Ghost, installed now if the cache lacks it (minutes, once per version).
+
+    Runs started at the same time (several test runs, CI steps) wait for one install
+    instead of each building Ghost's native modules on the same cores.
+    """
     target = cache_dir()
     if (target / ".installed").exists():
         return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.with_name(target.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (target / ".installed").exists():
+            return target
+        return _install_into(target)
+
+
+def _install_into(target: Path) -> Path:
     for tool in ("node", "npm"):
         if not shutil.which(tool):
             raise SystemExit(f"ghost.py: {tool} is missing: {NODE_HINT}")

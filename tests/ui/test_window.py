@@ -64,7 +64,7 @@ def test_a_new_cast_member_with_a_credit_shows_inline(
     row = cast.model.rowCount() - 1
     cast.model.item(row, 0).setText("Kelly Reilly")
     cast.model.item(row, 2).setText("Yellowstone")
-    wait_for_preview(qtbot, window, "Peter Coyote, Tim Roth and Kelly Reilly.")
+    wait_for_preview(qtbot, window, "Peter Coyote, Tim Roth and Kelly Reilly (“Yellowstone”).")
     synopsis = window.form.film.synopsis
     synopsis.moveCursor(synopsis.textCursor().MoveOperation.End)
     synopsis.insertPlainText(" A stranger (")
@@ -382,3 +382,22 @@ def test_the_cast_can_be_reordered(qtbot: QtBot, make_window: WindowFactory) -> 
     assert cast.model.dropMimeData(mime, Qt.DropAction.MoveAction, 7, 0, cast.model.index(-1, -1))
     cast.model.removeRow(0)  # the view removes the dragged row after a move
     assert [m.name for m in window.document.draft.film.cast][-1] == "Graham Rogers"
+
+
+def test_credits_of_unmentioned_actors_reach_the_preview_and_the_table_says_where(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    window.form.setCurrentIndex(1)
+    credits = window.form.credits
+    assert credits.credits_note.isVisible()
+    assert "cast sentence" in credits.credits_note.text()
+    note_top = credits.credits_note.mapTo(credits, credits.credits_note.rect().topLeft()).y()
+    table_bottom = credits.cast.mapTo(credits, credits.cast.rect().bottomLeft()).y()
+    assert note_top >= table_bottom  # under the table
+    cast = credits.cast
+    tim_roth = cast.model.rowCount() - 1
+    cast.model.item(tim_roth, 2).setText("Pulp Fiction")
+    wait_for_preview(
+        qtbot, window, "also stars Melanie Lynskey, Peter Coyote and Tim Roth (“Pulp Fiction”)."
+    )

@@ -12,6 +12,14 @@ from postdesk.ui.cast_table import CastEditor
 from postdesk.ui.fields import ListEdit
 from postdesk.ui.releases_editor import ReleasesEditor
 
+#: Where a "Known for" credit ends up, said where it is typed (the cast sentence's style).
+CREDITS_NOTE = (
+    "Known for: an actor the synopsis mentions with @[Name] gets the credit there "
+    "(“Graham Rogers, “Quantico””); everyone else is listed with theirs in the cast sentence "
+    "at the end of the synopsis (“… also stars Tim Roth (“Pulp Fiction”)”). The release "
+    "announcement’s “At a glance” lists every credit."
+)
+
 
 class CreditsForm(QWidget):
     """Who is in it, who made it, and when and where it comes out."""
@@ -32,6 +40,10 @@ class CreditsForm(QWidget):
         )
         hint.setWordWrap(True)
         hint.setObjectName("hint")
+        self.credits_note = QLabel(CREDITS_NOTE)
+        self.credits_note.setWordWrap(True)
+        self.credits_note.setObjectName("hint")
+        self.credits_note.setAccessibleName("Where credits appear")
         form = QFormLayout()
         form.addRow("&Directors:", self.directors)
         form.addRow("&Writers:", self.writers)
@@ -39,6 +51,7 @@ class CreditsForm(QWidget):
         layout.addWidget(QLabel("<b>Cast</b>"))
         layout.addWidget(hint)
         layout.addWidget(self.cast, 1)
+        layout.addWidget(self.credits_note)
         layout.addSpacing(8)
         layout.addLayout(form)
         layout.addSpacing(8)

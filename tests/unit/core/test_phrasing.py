@@ -4,6 +4,7 @@ import pytest
 
 from postdesk.core.drafts.model import CastMember, Release
 from postdesk.core.render.phrasing import (
+    billed_names,
     cast_sentence,
     credit,
     join_names,
@@ -151,3 +152,19 @@ def test_runtime_and_stars() -> None:
     assert star_rating(3) == "★★★☆☆"
     assert star_rating(0) == "☆☆☆☆☆"
     assert star_rating(None) == ""
+
+
+def test_the_cast_sentence_brackets_the_credits_it_carries() -> None:
+    cast = [
+        CastMember("Graham Rogers", known_for="Quantico"),
+        CastMember("Michelle Yeoh", known_for="Crouching Tiger, Hidden Dragon"),
+        CastMember("Stephanie Hsu", known_for=""),
+        CastMember("James Hong"),
+    ]
+    assert cast_sentence("EEAAO", cast, ["graham rogers"]) == (
+        "EEAAO also stars Michelle Yeoh (“Crouching Tiger, Hidden Dragon”), Stephanie Hsu"
+        " and James Hong."
+    )
+    assert billed_names(cast[:2]) == (
+        "Graham Rogers (“Quantico”) and Michelle Yeoh (“Crouching Tiger, Hidden Dragon”)"
+    )

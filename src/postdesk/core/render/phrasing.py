@@ -29,6 +29,22 @@ def credit(member: CastMember) -> str:
     return f"{name}, “{known_for}”" if known_for else name
 
 
+def billed(member: CastMember) -> str:
+    """An actor in a list of names, with their best-known work in brackets.
+
+    "Michelle Yeoh (“Crouching Tiger, Hidden Dragon”)": the comma of :func:`credit` would
+    blur into the commas between the names of a list, so a list brackets the credit.
+    """
+    known_for = (member.known_for or "").strip()
+    name = member.name.strip()
+    return f"{name} (“{known_for}”)" if known_for else name
+
+
+def billed_names(cast: Iterable[CastMember]) -> str:
+    """The cast as one list with every credit: "Michelle Yeoh (“…”), Stephanie Hsu and …"."""
+    return join_names(billed(m) for m in cast if m.name.strip())
+
+
 def credits_by_mention(cast: Sequence[CastMember]) -> dict[str, str]:
     """Each cast member's credit under the key a synopsis mention of them matches."""
     return {mention_key(m.name): credit(m) for m in cast if m.name.strip()}
@@ -87,18 +103,20 @@ def release_line(releases: Sequence[Release]) -> str:
 
 
 def cast_sentence(title: str, cast: Sequence[CastMember], mentioned: Iterable[str]) -> str:
-    """The sentence for the cast the synopsis does not credit.
+    """The sentence for the cast the synopsis does not credit, with their credits.
 
     "1 Mile To You also stars Melanie Lynskey, Peter Coyote and Tim Roth." ``mentioned`` holds
     the mention keys of the cast the synopsis already credits; the sentence names the others,
-    and says "also" only when the synopsis credited someone.
+    each with the credit the blogger typed ("Ke Huy Quan (“Indiana Jones and the Temple of
+    Doom”)"), so no credit is lost for want of a mention, and says "also" only when the
+    synopsis credited someone.
     """
     credited = set(mentioned)
-    others = [m.name for m in cast if m.name.strip() and mention_key(m.name) not in credited]
+    others = [m for m in cast if m.name.strip() and mention_key(m.name) not in credited]
     if not others or not title.strip():
         return ""
     verb = "also stars" if credited else "stars"
-    return f"{title.strip()} {verb} {join_names(others)}."
+    return f"{title.strip()} {verb} {billed_names(others)}."
 
 
 def runtime(minutes: int | None) -> str:

@@ -33,6 +33,11 @@ def credit_filter(member: CastMember | None) -> str:
     return phrasing.credit(member) if member else ""
 
 
+def billed_filter(cast: Iterable[CastMember] | None) -> str:
+    """``{{ film.cast | billed }}``: "Michelle Yeoh (“Crouching Tiger, Hidden Dragon”) and …"."""
+    return phrasing.billed_names(cast or ())
+
+
 def ordinal_date_filter(date: dt.date | None, with_year: bool = False) -> str:
     """``{{ release.date | ordinal_date }}``: April 7th."""
     return phrasing.ordinal_date(date, with_year)
@@ -49,6 +54,7 @@ def install_helpers(environment: jinja2.Environment) -> None:
         markdown=markdown_filter,
         names=names_filter,
         credit=credit_filter,
+        billed=billed_filter,
         ordinal_date=ordinal_date_filter,
         release_line=release_line_filter,
         venue=phrasing.venue_phrase,
