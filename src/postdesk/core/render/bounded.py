@@ -86,6 +86,10 @@ class RenderProcess:
 
     def start(self) -> None:
         """Start the worker now (it warms up while the caller does other things)."""
+        with self._lock:
+            self._start()
+
+    def _start(self) -> None:
         if self._worker is None and not self._closed:
             self._worker = _spawn()
 
@@ -100,7 +104,7 @@ class RenderProcess:
         with self._lock:
             if self._closed:
                 raise RenderError(job.template_name, "postdesk is closing")
-            self.start()
+            self._start()
             worker = self._worker
             assert worker is not None
             try:
@@ -109,10 +113,12 @@ class RenderProcess:
                 reply = self._reply(worker, job)
             except (EOFError, OSError) as err:
                 self._stop()
+                if self._closed:
+                    raise RenderError(job.template_name, "postdesk is closing") from err
                 raise _limit_error(job, "stopped postdesk's renderer (out of memory?)") from err
             if reply[0] == "limit":  # the worker ends itself after one: start the next one
                 self._stop()
-                self.start()
+                self._start()
         return _unpack(reply, job)
 
     def render_one(
@@ -152,7 +158,7 @@ class RenderProcess:
         if worker.connection.poll(job.time_limit):
             return worker.connection.recv()
         self._stop()
-        self.start()  # a fresh worker warms up for the next render meanwhile
+        self._start()  # a fresh worker warms up for the next render meanwhile
         seconds = f"{job.time_limit:g}"
         raise _limit_error(job, f"took too long (more than {seconds} s) and was stopped")
 
@@ -228,6 +234,9 @@ def _unpack(reply: Any, job: RenderJob) -> list[str]:
 def serve(connection: Connection) -> None:
     """The worker's entry point: render each job received until the other end goes away."""
     _limit_memory(MEMORY_LIMIT_BYTES)
+    # Loaded before "ready": the time limit counts rendering, not a slow start.
+    import postdesk.core.render.rendering  # noqa: F401
+
     libraries: dict[tuple[Path | None, Path], TemplateLibrary] = {}
     connection.send("ready")
     while True:
