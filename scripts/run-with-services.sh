@@ -17,5 +17,7 @@ if [ -z "${POSTDESK_PRIVATE_SESSION:-}" ]; then
 fi
 
 # Inside the private bus: create and unlock a login keyring with a throwaway password.
+# The tests refuse to write secrets unless they see this very bus (tests/services.py).
+export POSTDESK_TEST_BUS="${DBUS_SESSION_BUS_ADDRESS:-}"
 printf 'postdesk-test-keyring' | gnome-keyring-daemon --unlock --components=secrets >/dev/null
 exec "$@"

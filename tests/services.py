@@ -6,6 +6,7 @@ All are required: if one cannot be started or reached, the tests fail, they neve
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import uuid
@@ -16,6 +17,8 @@ from typing import Any
 import keyring
 import pytest
 import requests
+from keyring.backend import KeyringBackend
+from keyring.compat import properties
 
 from postdesk.core.credentials import CredentialStore
 from postdesk.core.publish.accounts import Account
@@ -151,9 +154,69 @@ def ghost(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GhostSite]:
         )
 
 
+def in_private_session() -> bool:
+    """Whether the session bus is the throwaway one scripts/run-with-services.sh made."""
+    bus = os.environ.get("DBUS_SESSION_BUS_ADDRESS", "")
+    data_home = os.environ.get("XDG_DATA_HOME", "")
+    return (
+        bool(bus)
+        and bus == os.environ.get("POSTDESK_TEST_BUS")
+        and ("postdesk-session." in data_home)
+    )
+
+
+REFUSAL = (
+    "refusing to touch this session's keyring (it may be yours): run the tests through "
+    "scripts/run-with-services.sh (make test does)"
+)
+
+
+def refuse_outside_private_session() -> None:
+    """Fail the test unless it runs in the private session."""
+    if not in_private_session():
+        pytest.fail(REFUSAL, pytrace=False)
+
+
+class RefusingKeyring(KeyringBackend):
+    """Stands in for the user's keyring outside the private session: every use fails the test."""
+
+    @properties.classproperty
+    def priority(self) -> float:
+        # Not viable: keyring never picks this by itself (every subclass is registered).
+        raise RuntimeError("set explicitly by the tests, never chosen")
+
+    def get_password(self, service: str, username: str) -> str | None:
+        pytest.fail(REFUSAL, pytrace=False)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        pytest.fail(REFUSAL, pytrace=False)
+
+    def delete_password(self, service: str, username: str) -> None:
+        pytest.fail(REFUSAL, pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def personal_keyring_untouched() -> Iterator[None]:
+    """A plain ``pytest`` on a desktop never reads or writes the developer's login keyring."""
+    if in_private_session():
+        yield
+        return
+    real = keyring.get_keyring()
+    keyring.set_keyring(RefusingKeyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(real)
+
+
 @pytest.fixture(scope="session")
 def secret_service() -> str:
-    """The real keyring must be the Secret Service (gnome-keyring on the test D-Bus)."""
+    """The real keyring must be the Secret Service (gnome-keyring on the test D-Bus).
+
+    A plain ``pytest`` on a desktop would otherwise write test passwords into the
+    developer's login keyring: only the private session of run-with-services.sh will do.
+    """
+    refuse_outside_private_session()
     backend = keyring.get_keyring()
     name = f"{type(backend).__module__}.{type(backend).__name__}"
     if name != "keyring.backends.SecretService.Keyring":

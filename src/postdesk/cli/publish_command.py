@@ -16,6 +16,7 @@ from postdesk.core.paths import UserDirs
 from postdesk.core.publish.accounts import Account, AccountError, AccountStore
 from postdesk.core.publish.flow import PublishError, publish_draft
 from postdesk.core.publish.steps import PublishStep
+from postdesk.core.publish.targets import publish_target
 from postdesk.core.publish.wordpress.errors import ConflictError, WordPressError
 from postdesk.core.render.rendering import RenderError
 from postdesk.core.render.templates import TemplateLibrary
@@ -30,7 +31,11 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         "as before. Prints the post's link. The draft records where it was published.",
     )
     parser.add_argument("draft", type=Path, help="the .postdesk draft file")
-    parser.add_argument("--account", metavar="NAME", help="default: the default account")
+    parser.add_argument(
+        "--account",
+        metavar="NAME",
+        help="default: the blog the draft was last published on, else the default account",
+    )
     parser.add_argument("--status", choices=POST_STATUSES, help="default: the draft's status")
     parser.add_argument(
         "--overwrite",
@@ -39,18 +44,6 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only the link")
     parser.set_defaults(handler=run_publish)
-
-
-def _account(store: AccountStore, name: str | None) -> Account:
-    if name:
-        return store.get(name)
-    account = store.default()
-    if account is None:
-        raise CliError(
-            "no blog account yet: add one with `postdesk accounts add NAME --url URL "
-            "--username USER`"
-        )
-    return account
 
 
 def run_publish(args: argparse.Namespace, dirs: UserDirs) -> int:
@@ -64,7 +57,7 @@ def run_publish(args: argparse.Namespace, dirs: UserDirs) -> int:
     try:
         draft = load_draft(args.draft, library.names())
         check_can_save(draft, args.draft)  # the record must be writable before posting
-        account = _account(AccountStore(dirs.accounts_file), args.account)
+        account = publish_target(AccountStore(dirs.accounts_file), draft, args.account)
         password = CredentialStore().get(account.name)
         if password is None:
             raise CliError(f"{account.name}: no application password is stored in the keyring")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from postdesk.core.drafts.recovery import RecoveryStore
 from postdesk.ui.document import DraftDocument
@@ -15,6 +15,9 @@ AUTOSAVE_DELAY_MS = 2000
 
 class Autosaver(QObject):
     """Writes the document's unsaved state to the recovery folder; removes it once saved."""
+
+    #: A recovery copy was written (tests wait on it instead of on a timer).
+    saved = Signal()
 
     def __init__(
         self, document: DraftDocument, store: RecoveryStore, parent: QObject | None = None
@@ -42,6 +45,8 @@ class Autosaver(QObject):
             self.store.save(self.document.draft, self.document.path)
         except OSError as err:  # a full disk must not interrupt the blogger's typing
             log.warning("could not write the recovery copy: %s", err)
+        else:
+            self.saved.emit()
 
     def discard(self) -> None:
         """Forget the copy: the work is saved, or deliberately thrown away."""

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,26 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from postdesk.core.drafts.model import CastMember
-
-COLUMNS = ("Name", "Character", "Known for")
-EXTRA_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class CastModel(QStandardItemModel):
-    """Rows of cast members; a dropped row goes between rows, never onto one."""
-
-    def __init__(self) -> None:
-        super().__init__(0, len(COLUMNS))
-        self.setHorizontalHeaderLabels(list(COLUMNS))
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid():
-            return (base | Qt.ItemFlag.ItemIsDragEnabled) & ~Qt.ItemFlag.ItemIsDropEnabled
-        return base | Qt.ItemFlag.ItemIsDropEnabled
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
+from postdesk.ui.cast_model import CastModel
 
 
 class CastEditor(QWidget):
@@ -99,47 +79,15 @@ class CastEditor(QWidget):
 
     def set_cast(self, cast: list[CastMember]) -> None:
         """Show ``cast`` without signalling an edit."""
-        blocked = self.model.blockSignals(True)
-        self.model.removeRows(0, self.model.rowCount())
-        for member in cast:
-            self.model.appendRow(self._row(member))
-        self.model.blockSignals(blocked)
-        self.model.layoutChanged.emit()
+        self.model.set_cast(cast)
 
     def cast(self) -> list[CastMember]:
         """The cast in table order; rows without a name are left out."""
-        members = []
-        for row in range(self.model.rowCount()):
-            name = self._text(row, 0)
-            if not name:
-                continue
-            extra = self.model.item(row, 0).data(EXTRA_ROLE) or {}
-            members.append(
-                CastMember(
-                    name=name,
-                    character=self._text(row, 1) or None,
-                    known_for=self._text(row, 2) or None,
-                    extra=dict(extra),
-                )
-            )
-        return members
+        return self.model.cast()
 
     def names(self) -> list[str]:
         """The names in the table, for the mention menu."""
         return [m.name for m in self.cast()]
-
-    def _text(self, row: int, column: int) -> str:
-        item = self.model.item(row, column)
-        return (item.text() if item else "").strip()
-
-    def _row(self, member: CastMember) -> list[QStandardItem]:
-        items = [
-            QStandardItem(member.name),
-            QStandardItem(member.character or ""),
-            QStandardItem(member.known_for or ""),
-        ]
-        items[0].setData(member.extra, EXTRA_ROLE)
-        return items
 
     # -- slots -----------------------------------------------------------------------------------
 
@@ -147,7 +95,7 @@ class CastEditor(QWidget):
         self.edited.emit()
 
     def _on_add(self) -> None:
-        self.model.appendRow(self._row(CastMember(name="")))
+        self.model.insertRows(self.model.rowCount(), 1)
         index = self.model.index(self.model.rowCount() - 1, 0)
         self.table.setCurrentIndex(index)
         self.table.edit(index)
@@ -162,7 +110,5 @@ class CastEditor(QWidget):
         target = row + step
         if row < 0 or not 0 <= target < self.model.rowCount():
             return
-        items = self.model.takeRow(row)
-        self.model.insertRow(target, items)
-        self.table.setCurrentIndex(self.model.index(target, 0))
-        self.edited.emit()
+        if self.model.move_row(row, target):
+            self.table.setCurrentIndex(self.model.index(target, 0))

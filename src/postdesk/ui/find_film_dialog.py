@@ -115,6 +115,7 @@ class FindFilmDialog(QDialog):
         self.result: Found | None = None
         self._cancel_switch = threading.Event()
         self.chosen_film: Film | None = None
+        self._hits: list[FilmHit] = []
         self._build()
         self.resize(640, 520)
 
@@ -263,11 +264,11 @@ class FindFilmDialog(QDialog):
     def _show_hits(self, found: tuple[list[FilmHit], dict[str, bytes]]) -> None:
         hits, images = found
         self.results.clear()
+        self._hits = list(hits)  # row i of the list is self._hits[i]: no Python data in Qt roles
         for hit in hits:
             year = str(hit.year) if hit.year else "year unknown"
             directors = ", ".join(hit.directors) or "director unknown"
             item = QListWidgetItem(f"{hit.title} ({year})\ndirected by {directors}")
-            item.setData(Qt.ItemDataRole.UserRole, hit.film_id)
             image = QImage.fromData(images[hit.film_id]) if hit.film_id in images else QImage()
             if image.isNull():  # no poster: a blank of the same size keeps the titles aligned
                 blank = QPixmap(self.results.iconSize())
@@ -284,10 +285,10 @@ class FindFilmDialog(QDialog):
     def _on_fill(self) -> None:
         from postdesk.core.filmdata.lookup import fill_draft
 
-        item = self.results.currentItem()
-        if item is None:
+        item, row = self.results.currentItem(), self.results.currentRow()
+        if item is None or not 0 <= row < len(self._hits):
             return
-        film_id = str(item.data(Qt.ItemDataRole.UserRole))
+        film_id = self._hits[row].film_id
         draft, draft_file = copy.deepcopy(self.draft), self.draft_file
         settings = self._fresh_settings(film_id.partition(":")[0])
 

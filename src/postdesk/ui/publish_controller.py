@@ -13,6 +13,7 @@ from postdesk.core.drafts.files import draft_to_json
 from postdesk.core.drafts.model import Draft
 from postdesk.core.publish.accounts import Account, AccountError, AccountStore
 from postdesk.core.publish.steps import PublishStep
+from postdesk.core.publish.targets import publish_target
 from postdesk.ui.workers import Task, start
 
 if TYPE_CHECKING:
@@ -125,12 +126,9 @@ class PublishController(QObject):
 
     def _target_account(self, ask: bool = True) -> Account | None:
         accounts = self._accounts() if ask else self.store.accounts()
-        records = self.window.document.draft.publications
-        for record in reversed(records):
-            for account in accounts:
-                if account.name == record.account:
-                    return account
-        return self.store.default() if accounts else None
+        if not accounts:
+            return None
+        return publish_target(self.store, self.window.document.draft)
 
     def _start(self, account: Account, overwrite: bool) -> None:
         if self.task is not None:
