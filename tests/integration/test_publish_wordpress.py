@@ -18,7 +18,6 @@ from postdesk.core.publish.wordpress.client import WordPressClient, build_sessio
 from postdesk.core.publish.wordpress.errors import (
     AuthenticationError,
     ConflictError,
-    MediaRejectedError,
     PermissionDeniedError,
 )
 from postdesk.core.render.rendering import render
@@ -217,11 +216,3 @@ def test_a_failed_publish_can_be_retried_without_a_second_post(
     second = publish(wordpress, seed)
     assert second.post_id == first.post_id  # type: ignore[attr-defined]
     assert len(posts_titled(wordpress, draft.post.title)) == 1
-
-
-def test_a_poster_the_blog_refuses_is_reported(wordpress: WordPressSite, seed: Path) -> None:
-    (seed.parent / "1-mile-to-you.jpg").write_text("this is not a picture")
-    before = seed.read_bytes()
-    with pytest.raises(MediaRejectedError, match="^Test blog: the blog refused the poster"):
-        publish(wordpress, seed)
-    assert seed.read_bytes() == before

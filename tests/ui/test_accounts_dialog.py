@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from postdesk.core.credentials import CredentialStore
-from postdesk.core.publish.accounts import AccountStore
+from postdesk.core.publish.accounts import Account, AccountStore
 from postdesk.ui.accounts_dialog import AccountsDialog, AddAccountDialog
 from tests.services import GhostSite
 from tests.ui.conftest import Dialogs
@@ -77,3 +77,22 @@ def test_a_wrong_ghost_key_is_shown_at_the_dialog_and_nothing_is_stored(
     assert "ef" * 32 not in dialog.status.text()
     assert store.accounts() == []
     assert keyring.get_password("postdesk", name) is None
+
+
+def test_adding_a_blog_under_a_taken_name_keeps_the_old_password(
+    qtbot: QtBot, credentials: CredentialStore, tmp_path: Path
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    store = AccountStore(tmp_path / "accounts.json")
+    store.add(Account("Film blog", "https://films.example", "ann"))
+    credentials.set("Film blog", "old application password")
+    dialog = AddAccountDialog(store, credentials, parent)
+    dialog.name.setText("Film blog")
+    dialog.url.setText("https://other.example")
+    dialog.username.setText("bob")
+    dialog.password.setText("new password typed by mistake")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: "already an account named" in dialog.status.text(), timeout=10_000)
+    assert credentials.get("Film blog") == "old application password"
+    assert [(a.name, a.url) for a in store.accounts()] == [("Film blog", "https://films.example")]

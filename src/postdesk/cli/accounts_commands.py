@@ -10,8 +10,14 @@ from typing import Any
 from postdesk.cli.output import CliError
 from postdesk.core.credentials import CredentialError, CredentialStore
 from postdesk.core.paths import UserDirs
-from postdesk.core.publish.accounts import Account, AccountError, AccountStore, normalize_site_url
-from postdesk.core.publish.wordpress.client import verify_account
+from postdesk.core.publish.account_setup import add_account, check_account, secret_of
+from postdesk.core.publish.accounts import (
+    Account,
+    AccountError,
+    AccountStore,
+    normalize_site_url,
+    shown_url,
+)
 from postdesk.core.publish.wordpress.errors import WordPressError
 
 APP_PASSWORD_HELP = (
@@ -90,40 +96,29 @@ def run_add(args: argparse.Namespace, dirs: UserDirs) -> int:
             raise CliError(f"there is already an account named “{args.name}”")
         credentials.ensure_usable()
         if args.engine == "ghost":
-            return _add_ghost(args, url, store, credentials)
-        if not args.username:
-            raise CliError("--username: a WordPress account needs your user name")
-        account = Account(args.name, url, args.username)
-        password = _read_password(args.password_stdin, url)
-        user = verify_account(account, password)
-        credentials.set(account.name, password)
-        store.add(account)
+            account = Account(args.name, url, "", "ghost")
+            secret = _read_ghost_key(args.key_stdin, url)
+        else:
+            if not args.username:
+                raise CliError("--username: a WordPress account needs your user name")
+            account = Account(args.name, url, args.username)
+            secret = _read_password(args.password_stdin, url)
+        summary = add_account(store, credentials, account, secret)
     except (AccountError, CredentialError, WordPressError) as err:
         raise CliError(str(err)) from err
-    print(f"Added “{account.name}”: {url} as {user.summary}.")
+    joiner = ", " if account.engine == "ghost" else " as "  # "… as Edith (editor), may publish"
+    print(f"Added “{account.name}”: {url}{joiner}{summary}.")
     return 0
 
 
-def _add_ghost(
-    args: argparse.Namespace, url: str, store: AccountStore, credentials: CredentialStore
-) -> int:
-    """A Ghost account: the site and its Admin API key (checked first, kept in the keyring)."""
-    from postdesk.core.publish.ghost.client import GhostClient, integrations_page
+def _read_ghost_key(from_stdin: bool, url: str) -> str:
+    from postdesk.core.publish.ghost.client import integrations_page
 
-    if args.key_stdin:
-        key = sys.stdin.readline().strip()
-    else:
-        print(f"Create a custom integration at {integrations_page(url)} and paste its Admin "
-              "API key.", file=sys.stderr)  # fmt: skip
-        key = getpass.getpass("Admin API key: ").strip()
-    if not key:
-        raise CliError("no Admin API key was given")
-    account = Account(args.name, url, "", "ghost")
-    version = GhostClient(account, key).discover()
-    credentials.set(account.name, key)
-    store.add(account)
-    print(f"Added “{account.name}”: {url}, Ghost {version}.")
-    return 0
+    if from_stdin:
+        return sys.stdin.readline().strip()
+    print(f"Create a custom integration at {integrations_page(url)} and paste its Admin "
+          "API key.", file=sys.stderr)  # fmt: skip
+    return getpass.getpass("Admin API key: ").strip()
 
 
 def run_list(args: argparse.Namespace, dirs: UserDirs) -> int:
@@ -142,7 +137,7 @@ def run_list(args: argparse.Namespace, dirs: UserDirs) -> int:
         mark = "*" if default and account.name == default.name else " "
         who = f" as {account.username}" if account.username else ""
         engine = _ENGINES.get(account.engine, account.engine)
-        print(f"{mark} {account.name}: {account.url}{who} ({engine})")
+        print(f"{mark} {account.name}: {shown_url(account.url)}{who} ({engine})")
     return 0
 
 
@@ -150,18 +145,7 @@ def run_verify(args: argparse.Namespace, dirs: UserDirs) -> int:
     """Check an account's stored password with its blog."""
     try:
         account = AccountStore(dirs.accounts_file).get(args.name)
-        password = CredentialStore().get(account.name)
-        if password is None:
-            raise CliError(
-                f"{account.name}: no application password is stored in the keyring; remove the "
-                "account and add it again"
-            )
-        if account.engine == "ghost":
-            from postdesk.core.publish.ghost.client import GhostClient
-
-            summary = f"Ghost {GhostClient(account, password).discover()}, the key works"
-        else:
-            summary = verify_account(account, password).summary
+        summary = check_account(account, secret_of(CredentialStore(), account))
     except (AccountError, CredentialError, WordPressError) as err:
         raise CliError(str(err)) from err
     print(f"{account.name}: OK, {summary}.")

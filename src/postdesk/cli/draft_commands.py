@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from postdesk.core.drafts.model import Draft
 from postdesk.core.drafts.problems import DraftError, Problem
 from postdesk.core.paths import UserDirs
 from postdesk.core.render.bounded import render_limited
-from postdesk.core.render.rendering import FORMATS, RenderError
+from postdesk.core.render.rendering import FORMATS, RenderError, poster_left_out
 from postdesk.core.render.templates import TemplateLibrary
 
 
@@ -92,6 +93,9 @@ def run_export(args: argparse.Namespace, dirs: UserDirs) -> int:
     draft = _load(args.draft, library)
     output: Path = args.output or args.draft.with_suffix(".html")
     write_output(_render(draft, args, library, "page"), output, args.draft)
+    left_out = poster_left_out(draft, args.draft)
+    if left_out:
+        print(f"{args.draft}: warning: {left_out}", file=sys.stderr)
     print(output)
     return 0
 
@@ -114,7 +118,7 @@ def run_check(args: argparse.Namespace, dirs: UserDirs) -> int:
     library = TemplateLibrary.for_user(dirs)
     draft, problems = read_draft(args.draft, library.names())
     if draft is not None:
-        problems += draft_warnings(draft, args.draft)
+        problems += draft_warnings(draft, args.draft, poster_blocks=True)
         if not any(p.blocking for p in problems):
             problems += _render_problems(draft, args.draft, library)
     for problem in problems:

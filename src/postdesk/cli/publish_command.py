@@ -13,6 +13,7 @@ from postdesk.core.drafts.files import check_can_save, load_draft
 from postdesk.core.drafts.model import POST_STATUSES
 from postdesk.core.drafts.problems import DraftError
 from postdesk.core.paths import UserDirs
+from postdesk.core.publish.account_setup import secret_of
 from postdesk.core.publish.accounts import Account, AccountError, AccountStore
 from postdesk.core.publish.flow import PublishError, publish_draft
 from postdesk.core.publish.steps import PublishStep
@@ -58,9 +59,7 @@ def run_publish(args: argparse.Namespace, dirs: UserDirs) -> int:
         draft = load_draft(args.draft, library.names())
         check_can_save(draft, args.draft)  # the record must be writable before posting
         account = publish_target(AccountStore(dirs.accounts_file), draft, args.account)
-        password = CredentialStore().get(account.name)
-        if password is None:
-            raise CliError(f"{account.name}: no application password is stored in the keyring")
+        password = secret_of(CredentialStore(), account)
         if account.engine == "ghost":
             return _publish_ghost(args, draft, account, password, library)
         result = publish_draft(

@@ -20,8 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from postdesk.core.credentials import CredentialError, CredentialStore
-from postdesk.core.publish.accounts import Account, AccountError, AccountStore, normalize_site_url
-from postdesk.core.publish.wordpress.client import verify_account
+from postdesk.core.publish.account_setup import add_account, check_account, secret_of
+from postdesk.core.publish.accounts import (
+    Account,
+    AccountError,
+    AccountStore,
+    normalize_site_url,
+    shown_url,
+)
 from postdesk.core.publish.wordpress.errors import WordPressError
 from postdesk.ui.workers import Task, start
 
@@ -29,15 +35,6 @@ ERRORS = (AccountError, CredentialError, WordPressError)
 
 
 ENGINES = (("WordPress", "wordpress"), ("Ghost", "ghost"))
-
-
-def check_account(account: Account, secret: str) -> str:
-    """Ask the blog whether the secret works (in a worker); a sentence about who it is."""
-    if account.engine == "ghost":
-        from postdesk.core.publish.ghost.client import GhostClient
-
-        return f"Ghost {GhostClient(account, secret).discover()}, the Admin API key works"
-    return verify_account(account, secret).summary
 
 
 class AddAccountDialog(QDialog):
@@ -154,10 +151,7 @@ class AddAccountDialog(QDialog):
         start(self._task)
 
     def _add(self, account: Account, secret: str) -> tuple[Account, str]:
-        summary = check_account(account, secret)
-        self.credentials.set(account.name, secret)
-        self.store.add(account)
-        return account, summary
+        return account, add_account(self.store, self.credentials, account, secret)
 
     def _on_added(self, result: tuple[Account, str]) -> None:
         self.account, summary = result
@@ -213,7 +207,7 @@ class AccountsDialog(QDialog):
                 mark = "  (default)" if default and default.name == account.name else ""
                 who = f" as {account.username}" if account.username else ""
                 engine = dict((e, label) for label, e in ENGINES).get(account.engine, "?")
-                self.list.addItem(f"{account.name}: {account.url}{who} ({engine}){mark}")
+                self.list.addItem(f"{account.name}: {shown_url(account.url)}{who} ({engine}){mark}")
         except AccountError as err:
             self.status.setText(str(err))
 
@@ -234,10 +228,7 @@ class AccountsDialog(QDialog):
         self.status.setText(f"Checking {account.name}…")
 
         def check(progress: object, cancelled: object) -> str:
-            password = self.credentials.get(account.name)
-            if password is None:
-                raise CredentialError("no password is stored for this account: add it again")
-            return check_account(account, password)
+            return check_account(account, secret_of(self.credentials, account))
 
         self._task = Task(check)
         self._task.signals.succeeded.connect(

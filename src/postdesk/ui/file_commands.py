@@ -125,6 +125,8 @@ class FileCommands(QObject):
                 f"{chosen} is the draft itself; export the page under another name.",
             )
             return
+        from postdesk.core.render.rendering import poster_left_out  # loaded on first use
+
         try:  # in the render worker, under its time limit: a runaway template cannot hang here
             page = self.window.scheduler.process().render_one(
                 self.document.draft, "page", library=self.window.library, draft_file=self._anchor()
@@ -133,7 +135,9 @@ class FileCommands(QObject):
         except (RenderError, OSError) as err:
             QMessageBox.warning(self.window, "Export failed", f"{chosen}: {err}")
             return
-        self.window.statusBar().showMessage(f"Exported to {chosen}", 8000)
+        left_out = poster_left_out(self.document.draft, self._anchor())
+        warning = f" (warning: {left_out})" if left_out else ""
+        self.window.statusBar().showMessage(f"Exported to {chosen}{warning}", 15000)
 
     # -- helpers ---------------------------------------------------------------------------------
 

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from postdesk.core.drafts.posters import poster_refusal
+
 THUMBNAIL_WIDTH = 72
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif)"
 
@@ -94,11 +96,24 @@ class PosterPicker(QWidget):
 
     def _update_thumbnail(self) -> None:
         path = self.resolved()
-        pixmap = QPixmap(os.fspath(path)) if path and path.is_file() else QPixmap()
+        refusal = poster_refusal(path) if path else None
+        # Only a file the core accepts is decoded: never a device, a pipe or a huge file.
+        pixmap = QPixmap(os.fspath(path)) if path and refusal is None else QPixmap()
         if pixmap.isNull():
             self.thumbnail.setPixmap(QPixmap())
-            self.thumbnail.setText("No poster" if not self.poster() else "Not found")
+            self.thumbnail.setText(_thumbnail_text(path, refusal))
+            self.thumbnail.setToolTip(refusal or "")
             return
+        self.thumbnail.setToolTip("")
         self.thumbnail.setPixmap(
             pixmap.scaledToWidth(THUMBNAIL_WIDTH, Qt.TransformationMode.SmoothTransformation)
         )
+
+
+def _thumbnail_text(path: Path | None, refusal: str | None) -> str:
+    """A word where the thumbnail would be; the field's note under it says the whole why."""
+    if path is None:
+        return "No poster"
+    if refusal is None or refusal.endswith("does not exist"):
+        return "Not found"
+    return "Not an image"

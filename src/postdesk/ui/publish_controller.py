@@ -139,14 +139,10 @@ class PublishController(QObject):
         draft, path, library = copy.deepcopy(document.draft), document.path, self.window.library
 
         def work(progress: object, cancelled: object) -> tuple[PublishResult, Draft]:
-            from postdesk.core.credentials import CredentialError
+            from postdesk.core.publish.account_setup import secret_of
             from postdesk.core.publish.flow import publish_draft
 
-            password = self.credentials.get(account.name)
-            if password is None:
-                raise CredentialError(
-                    f"{account.name}: no application password is stored; add the account again"
-                )
+            password = secret_of(self.credentials, account)
             if account.engine == "ghost":
                 from postdesk.core.publish.ghost.publishing import publish_and_record
 

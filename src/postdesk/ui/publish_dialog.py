@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from postdesk.core.drafts.model import Post
-from postdesk.core.publish.accounts import Account
+from postdesk.core.publish.accounts import Account, shown_url
 from postdesk.ui.fields import ListEdit, join_list
 from postdesk.ui.post_form import STATUSES
 
@@ -32,7 +32,7 @@ class PublishDialog(QDialog):
         self.setWindowTitle("Publish")
         self.account = QComboBox()
         for account in accounts:
-            self.account.addItem(f"{account.name} ({account.url})", account.name)
+            self.account.addItem(f"{account.name} ({shown_url(account.url)})", account.name)
         if default:
             self.account.setCurrentIndex(max(self.account.findData(default.name), 0))
         self.status = QComboBox()

@@ -4,7 +4,15 @@ from pathlib import Path
 import pytest
 
 from postdesk.core.paths import UserDirs
-from postdesk.core.publish.accounts import Account, AccountError, AccountStore, normalize_site_url
+from postdesk.core.publish.accounts import (
+    Account,
+    AccountError,
+    AccountStore,
+    connected_host,
+    may_carry_secret,
+    normalize_site_url,
+    same_site,
+)
 
 
 @pytest.mark.parametrize(
@@ -13,7 +21,8 @@ from postdesk.core.publish.accounts import Account, AccountError, AccountStore, 
         ("https://myblog.example/", "https://myblog.example"),
         ("myblog.example", "https://myblog.example"),
         ("HTTPS://MyBlog.Example/blog/", "https://myblog.example/blog"),
-        ("https://myblog.example/?p=1#x", "https://myblog.example"),
+        ("https://myblog.example/?p=1", "https://myblog.example"),
+        ("https://bücher.example", "https://xn--bcher-kva.example"),
         ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
         ("http://localhost/wp", "http://localhost/wp"),
         ("http://[::1]:8000", "http://[::1]:8000"),
@@ -30,6 +39,16 @@ def test_site_addresses_are_normalized(typed: str, normalized: str) -> None:
         ("http://192.168.1.10", "uses plain http"),
         ("ftp://myblog.example", "is not a web address"),
         ("https://", "is not a web address"),
+        ("file:///etc/passwd", "is not a web address"),
+        ("javascript:alert(1)", "is not a web address"),
+        ("https://myblog.example:99999", "is not a web address"),
+        ("http://10.99.0.1:9915\\@127.0.0.1", "contains a backslash"),
+        ("https://myblog.example\\wp", "contains a backslash"),
+        ("https://my blog.example", "contains spaces or invisible characters"),
+        ("https://myblog.example/\x00", "contains spaces or invisible characters"),
+        ("https://myblog.example\u200b/", "contains spaces or invisible characters"),
+        ("https://myblog.example/#comments", "has a “#” part"),
+        ("http://127.0.0.1:9915@10.99.0.1", "has a user name or password"),
     ],
 )
 def test_unusable_addresses_are_refused(typed: str, message: str) -> None:
@@ -64,3 +83,36 @@ def test_a_damaged_accounts_file_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text('{"accounts": [{"name": "x"}]}')
     with pytest.raises(AccountError, match="an account entry is incomplete"):
         AccountStore(path).accounts()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "http://admin:SECRET@127.0.0.1:8080",
+        "https://admin:SECRET@myblog.example/wp",
+        "admin:SECRET@myblog.example",
+        "https://admin:SECRET@myblog.example?x=1",
+    ],
+)
+def test_a_password_in_the_address_is_refused_and_never_repeated(
+    typed: str, user_dirs: UserDirs
+) -> None:
+    with pytest.raises(AccountError, match="has a user name or password in it") as caught:
+        normalize_site_url(typed)
+    assert "SECRET" not in str(caught.value) and "admin" not in str(caught.value)
+    store = AccountStore(user_dirs.accounts_file)
+    with pytest.raises(AccountError) as caught:
+        store.add(Account("Blog", typed, "admin"))
+    assert "SECRET" not in str(caught.value)
+    assert not user_dirs.accounts_file.exists()
+
+
+def test_the_loopback_rule_reads_the_host_requests_connects_to() -> None:
+    assert not may_carry_secret("http://10.99.0.1:9915\\@127.0.0.1/wp-json/")
+    assert connected_host("http://10.99.0.1:9915\\@127.0.0.1/") == "10.99.0.1"
+    assert may_carry_secret("http://127.0.0.1:8080/wp-json/")
+    assert may_carry_secret("https://myblog.example/wp-json/")
+    assert not may_carry_secret("http://myblog.example/wp-json/")
+    assert not same_site("http://10.99.0.1:9915\\@127.0.0.1/wp-json/", "http://127.0.0.1")
+    assert not same_site("http://myblog.example/wp-json/", "https://myblog.example")
+    assert same_site("https://MyBlog.example/wp-json/", "https://myblog.example")

@@ -24,6 +24,7 @@ from typing import Any
 
 from postdesk.core.drafts.files import save_draft
 from postdesk.core.drafts.model import Draft, Publication, poster_path
+from postdesk.core.drafts.posters import poster_refusal
 from postdesk.core.drafts.problems import DraftError
 from postdesk.core.publish.accounts import Account
 from postdesk.core.publish.slugs import slugify
@@ -170,8 +171,8 @@ class _PublishJob:
 
     def _poster_file(self) -> Path | None:
         path = poster_path(self.draft, self.draft_file)
-        if path is not None and not path.is_file():
-            raise PublishError(f"film.poster: the poster file {path} does not exist")
+        if path is not None:
+            check_poster(path)
         return path
 
     def _existing_post(self, overwrite: bool) -> RemotePost | None:
@@ -303,6 +304,13 @@ class _PublishJob:
         return PublishResult(
             self.account.name, remote.id, remote.link, remote.status, created, publication
         )
+
+
+def check_poster(path: Path) -> None:
+    """Refuse, before anything is sent, a poster that is not an image (see ``posters``)."""
+    refusal = poster_refusal(path)
+    if refusal is not None:
+        raise PublishError(f"film.poster: the file {refusal}; nothing was sent to the blog")
 
 
 def content_hash_file(path: Path) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import html
 import json
-import mimetypes
 import re
 from functools import cache
 from pathlib import Path
@@ -15,6 +14,7 @@ from markupsafe import Markup
 
 import postdesk
 from postdesk.core.drafts.model import Draft
+from postdesk.core.drafts.posters import PosterError, poster_refusal, read_poster
 from postdesk.core.render import phrasing
 from postdesk.core.render.markdown import render_markdown
 from postdesk.core.render.offline import OFFLINE_POLICY
@@ -24,22 +24,24 @@ from postdesk.core.resources import resource
 #: A poster bigger than this is not inlined: the page would be slow to open and to preview.
 MAX_INLINE_POSTER_BYTES = 8 * 1024 * 1024
 DESCRIPTION_LENGTH = 200
-IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp", "image/svg+xml"})
 TAG = re.compile(r"<[^>]+>")
 
 
 def data_uri(path: Path) -> str | None:
-    """The image at ``path`` as a ``data:`` URI, so the exported page carries its poster."""
-    mime = mimetypes.guess_type(path.name)[0]
-    if mime not in IMAGE_TYPES:
-        return None
+    """The image at ``path`` as a ``data:`` URI, so the exported page carries its poster.
+
+    ``None`` when the file is refused (see :func:`inline_refusal` for why).
+    """
     try:
-        if path.stat().st_size > MAX_INLINE_POSTER_BYTES:
-            return None
-        encoded = base64.b64encode(path.read_bytes()).decode("ascii")
-    except OSError:
+        image = read_poster(path, MAX_INLINE_POSTER_BYTES)
+    except PosterError:
         return None
-    return f"data:{mime};base64,{encoded}"
+    return f"data:{image.mime};base64,{base64.b64encode(image.data).decode('ascii')}"
+
+
+def inline_refusal(path: Path) -> str | None:
+    """Why the poster at ``path`` cannot go inside an exported page, or ``None``."""
+    return poster_refusal(path, MAX_INLINE_POSTER_BYTES)
 
 
 def plain_description(draft: Draft) -> str:

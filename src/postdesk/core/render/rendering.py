@@ -17,10 +17,11 @@ import jinja2
 import postdesk
 from postdesk.core.drafts.mentions import mention_key, mentioned_names
 from postdesk.core.drafts.model import Draft, poster_path
+from postdesk.core.drafts.posters import poster_refusal
 from postdesk.core.render import phrasing
 from postdesk.core.render.blocks import html_to_blocks
 from postdesk.core.render.errors import RenderError
-from postdesk.core.render.page import data_uri, page_context
+from postdesk.core.render.page import data_uri, inline_refusal, page_context
 from postdesk.core.render.templates import TemplateLibrary, TemplateNotFoundError, template_line
 from postdesk.core.render.trailer_markup import trailer_markup
 
@@ -146,9 +147,24 @@ def _poster(
     path = poster_path(draft, draft_file)
     if path is None or not path.is_file():
         return None
-    if offline:
-        return Poster(path.resolve().as_uri(), alt)
+    if offline:  # the preview shows only what publishing and export would accept
+        return Poster(path.resolve().as_uri(), alt) if poster_refusal(path) is None else None
     if fmt == "page":
         uri = data_uri(path)
         return Poster(uri, alt) if uri else None
     return None
+
+
+def poster_left_out(draft: Draft, draft_file: Path | None) -> str | None:
+    """Why an exported page has no poster although the draft names one, or ``None``.
+
+    Export must say so (the command line on stderr, the window in its status bar) rather than
+    leave the poster out without a word.
+    """
+    path = poster_path(draft, draft_file)
+    if path is None:
+        return None
+    refusal = inline_refusal(path)
+    if refusal is None:
+        return None
+    return f"film.poster: the file {refusal}; the exported page has no poster"

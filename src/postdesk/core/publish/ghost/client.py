@@ -11,7 +11,6 @@ slug the client chose, so a retry never makes a second post.
 from __future__ import annotations
 
 import datetime as dt
-import mimetypes
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,13 @@ from urllib.parse import quote
 import jwt
 import requests
 
-from postdesk.core.publish.accounts import Account, normalize_site_url
+from postdesk.core.drafts.posters import PosterError, read_poster
+from postdesk.core.publish.accounts import (
+    Account,
+    account_site_url,
+    may_carry_secret,
+    normalize_site_url,
+)
 from postdesk.core.publish.ghost.errors import NotGhostError, error_for
 from postdesk.core.publish.wordpress.client import (
     DEFAULT_TIMEOUT,
@@ -32,6 +37,7 @@ from postdesk.core.publish.wordpress.client import (
 from postdesk.core.publish.wordpress.errors import (
     AuthenticationError,
     ConnectionFailedError,
+    MediaRejectedError,
     TimedOutError,
     WordPressError,
 )
@@ -110,7 +116,7 @@ class GhostClient:
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
     ) -> None:
         self.account = account
-        self.site_url = normalize_site_url(account.url)
+        self.site_url = account_site_url(account)
         self.api = f"{self.site_url}/ghost/api/admin"
         self._key = AdminKey(account.name, key)
         self.session = session or build_session()
@@ -126,6 +132,10 @@ class GhostClient:
         self, method: str, path: str, action: str, *, auth: bool = True, **kwargs: Any
     ) -> Any:
         headers = {"Accept-Version": ACCEPT_VERSION, "Accept": "application/json"}
+        if auth and not may_carry_secret(self.api + path):
+            raise WordPressError(
+                self.account.name, "refusing to send the Admin API key over plain http."
+            )
         if auth:
             headers["Authorization"] = f"Ghost {self._key.token()}"
         kwargs.setdefault("timeout", self.timeout)
@@ -171,17 +181,20 @@ class GhostClient:
     # -- images ----------------------------------------------------------------------------------
 
     def upload_image(self, path: Path, filename: str) -> str:
-        """Upload a poster; return its address on the site."""
-        mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-        with path.open("rb") as file:
-            body = self._request(
-                "POST",
-                "/images/upload/",
-                "upload the poster image",
-                files={"file": (filename, file, mime)},
-                data={"purpose": "image", "ref": filename},
-                timeout=UPLOAD_TIMEOUT,
-            )
+        """Upload a poster; return its address on the site. Anything but an image stays here."""
+        try:
+            image = read_poster(path)
+        except PosterError as err:
+            raise MediaRejectedError(self.account.name, f"the poster {err}.") from err
+        filename = str(Path(filename).with_suffix(image.extension))
+        body = self._request(
+            "POST",
+            "/images/upload/",
+            "upload the poster image",
+            files={"file": (filename, image.data, image.mime)},
+            data={"purpose": "image", "ref": filename},
+            timeout=UPLOAD_TIMEOUT,
+        )
         return str(body["images"][0]["url"])
 
     # -- posts -----------------------------------------------------------------------------------

@@ -128,13 +128,12 @@ def _poster(
     client: GhostClient, draft: Draft, draft_file: Path | None, record: Publication | None
 ) -> tuple[str | None, str | None]:
     """The poster's address on the site, uploading it unless this exact file is there."""
-    from postdesk.core.publish.flow import PublishError, content_hash_file
+    from postdesk.core.publish.flow import check_poster, content_hash_file
 
     path = poster_path(draft, draft_file)
     if path is None:
         return None, None
-    if not path.is_file():
-        raise PublishError(f"film.poster: the poster file {path} does not exist")
+    check_poster(path)
     digest = content_hash_file(path)
     known = record.extra.get(GHOST_IMAGE) if record else None
     if record is not None and record.poster_hash == digest and isinstance(known, str):

@@ -10,7 +10,6 @@ appears in no message, log line or ``repr``.
 from __future__ import annotations
 
 import html
-import mimetypes
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,14 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 import postdesk
-from postdesk.core.publish.accounts import Account, is_loopback, normalize_site_url
+from postdesk.core.drafts.posters import PosterError, read_poster
+from postdesk.core.publish.accounts import (
+    Account,
+    account_site_url,
+    connected_host,
+    may_carry_secret,
+    same_site,
+)
 from postdesk.core.publish.wordpress.errors import (
     AuthenticationError,
     ConnectionFailedError,
@@ -116,7 +122,7 @@ class WordPressClient:
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
     ) -> None:
         self.account = account
-        self.site_url = normalize_site_url(account.url)
+        self.site_url = account_site_url(account)
         self._auth = (account.username, password)
         self._session = session or build_session()
         self._timeout = timeout
@@ -188,22 +194,20 @@ class WordPressClient:
         return int(created["id"])
 
     def upload_media(self, path: Path, filename: str, alt_text: str, title: str) -> Media:
-        """Upload an image to the media library."""
-        mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        """Upload an image to the media library; anything but an image is refused unsent."""
+        try:
+            image = read_poster(path)
+        except PosterError as err:
+            raise MediaRejectedError(self.account.name, f"the poster {err}.") from err
+        filename = str(Path(filename).with_suffix(image.extension))
         ascii_name = filename.encode("ascii", "ignore").decode() or "poster"
         disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
-        try:
-            body = path.read_bytes()
-        except OSError as err:
-            raise MediaRejectedError(
-                self.account.name, f"the poster {path} cannot be read ({err.strerror})."
-            ) from err
         data = self.request(
             "POST",
             "wp/v2/media",
             params={"alt_text": alt_text, "title": title},
-            data=body,
-            headers={"Content-Type": mime, "Content-Disposition": disposition},
+            data=image.data,
+            headers={"Content-Type": image.mime, "Content-Disposition": disposition},
             timeout=UPLOAD_TIMEOUT,
             action="upload the poster",
         )
@@ -292,7 +296,8 @@ class WordPressClient:
         return root + route, {}
 
     def _same_site(self, url: str) -> bool:
-        return urlsplit(url).hostname == urlsplit(self.site_url).hostname
+        """A link elsewhere (host, port or scheme) is never followed with the password."""
+        return same_site(url, self.site_url)
 
     def _send(
         self,
@@ -304,11 +309,10 @@ class WordPressClient:
         timeout: tuple[float, float] | None = None,
         **kwargs: Any,
     ) -> requests.Response:
-        parts = urlsplit(url)
-        if auth and parts.scheme != "https" and not is_loopback(parts.hostname):
+        host = connected_host(url)
+        if auth and not may_carry_secret(url):
             raise WordPressError(
-                self.account.name,
-                f"refusing to send the password over plain http to {parts.hostname}.",
+                self.account.name, f"refusing to send the password over plain http to {host}."
             )
         try:
             response = self._session.request(
@@ -322,7 +326,7 @@ class WordPressClient:
             if not _timed_out(err):
                 raise ConnectionFailedError(
                     self.account.name,
-                    f"could not reach {parts.hostname} to {action}: check the address and your "
+                    f"could not reach {host} to {action}: check the address and your "
                     "internet connection.",
                 ) from err
             raise TimedOutError(
