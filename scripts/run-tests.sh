@@ -16,4 +16,6 @@ echo "== pytest"
 # Offscreen Qt: under Xvfb a passing run once crashed at exit. The timeout guards against a
 # Qt slot that raised and left an event loop waiting forever.
 export QT_QPA_PLATFORM=offscreen
-exec timeout --kill-after=30 2400 scripts/run-with-services.sh python -m pytest "$@"
+# Coverage of the package is measured on every run and reported at the end (make test).
+exec timeout --kill-after=30 2400 scripts/run-with-services.sh python -m pytest \
+  --cov --cov-report=term "$@"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import shutil
 import uuid
 from pathlib import Path
@@ -216,3 +217,45 @@ def test_a_failed_publish_can_be_retried_without_a_second_post(
     second = publish(wordpress, seed)
     assert second.post_id == first.post_id  # type: ignore[attr-defined]
     assert len(posts_titled(wordpress, draft.post.title)) == 1
+
+
+def _counted_client(site: WordPressSite) -> tuple[WordPressClient, list[str]]:
+    sent: list[str] = []
+    session = build_session()
+    session.hooks["response"].append(
+        lambda response, *args, **kwargs: sent.append(f"{response.request.method} {response.url}")
+    )
+    return WordPressClient(site.account("admin"), site.password("admin"), session=session), sent
+
+
+def test_publishing_the_seed_takes_ten_requests_or_fewer(
+    wordpress: WordPressSite, seed: Path
+) -> None:
+    client, sent = _counted_client(wordpress)
+    result = publish(wordpress, seed, client=client)
+    assert len(sent) <= 10, "\n".join(sent)
+    # Each taxonomy is looked up once, whatever the number of its terms.
+    assert sum("wp/v2/tags" in line and line.startswith("GET") for line in sent) == 1
+    assert sum("wp/v2/categories" in line and line.startswith("GET") for line in sent) == 1
+    post = wordpress.api("GET", f"wp/v2/posts/{result.post_id}", params={"context": "edit"})  # type: ignore[attr-defined]
+    tags = [wordpress.api("GET", f"wp/v2/tags/{i}")["name"] for i in post["tags"]]
+    assert sorted(tags) == ["1 Mile To You", "drama", "trailer"]
+
+
+def test_terms_spelled_like_existing_ones_are_reused_not_duplicated(
+    wordpress: WordPressSite, seed: Path
+) -> None:
+    unique = uuid.uuid4().hex[:6]
+    existing = wordpress.api("POST", "wp/v2/tags", json={"name": f"Rock & Roll {unique}"})
+    draft = load_draft(seed)
+    draft.post.tags = [f"rock & roll {unique}", f"Brand New Tag {unique}"]
+    save_draft(draft, seed)
+    result = publish(wordpress, seed)
+    post = wordpress.api("GET", f"wp/v2/posts/{result.post_id}", params={"context": "edit"})  # type: ignore[attr-defined]
+    assert existing["id"] in post["tags"]
+    names = sorted(
+        html.unescape(wordpress.api("GET", f"wp/v2/tags/{i}")["name"]) for i in post["tags"]
+    )
+    assert names == [f"Brand New Tag {unique}", f"Rock & Roll {unique}"]
+    same = wordpress.api("GET", "wp/v2/tags", params={"search": unique, "per_page": 100})
+    assert len(same) == 2  # the existing tag and the new one: no second “Rock & Roll”

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 SEPARATOR = ","
@@ -54,8 +53,6 @@ class FieldNote(QLabel):
 
 class Field(QWidget):
     """A form field with its note underneath; marks itself invalid for the stylesheet."""
-
-    edited = Signal()
 
     def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -42,7 +42,6 @@ class FilmForm(QWidget):
 
     def __init__(self, cast_names: object, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._film = Film(title="")
         self.title = QLineEdit()
         self.title.setPlaceholderText("1 Mile To You")
         self.year = _spin(NO_YEAR, 2200, "Unknown")
@@ -117,7 +116,6 @@ class FilmForm(QWidget):
 
     def show_film(self, film: Film, base_dir: Path | None) -> None:
         """Fill the fields from ``film`` without signalling edits."""
-        self._film = film
         widgets = (self.title, self.tagline, self.genres, self.trailer, self.year, self.runtime)
         blocked = [w.blockSignals(True) for w in (*widgets, self.rating)]
         self.title.setText(film.title)

@@ -31,7 +31,8 @@ def _scrolling(widget: QWidget) -> QScrollArea:
 
 def form_problems(draft: Draft, draft_file: Path | None, base_dir: Path | None) -> list[Problem]:
     """Every problem the form should mark: the file format's rules and the warnings."""
-    _, problems = DraftReader().read(draft_to_dict(draft))
+    # The form's values cannot be unreadable (see DraftReader): skip that pass per keystroke.
+    _, problems = DraftReader(check_values=False).read(draft_to_dict(draft))
     anchor = draft_file or (base_dir / "untitled.postdesk" if base_dir else None)
     return problems + draft_warnings(draft, anchor)
 

@@ -1,4 +1,4 @@
-"""Icons: the desktop theme's when it has them, postdesk's own otherwise."""
+"""postdesk's own application icon, in every size the desktop may ask for."""
 
 from __future__ import annotations
 
@@ -17,8 +17,3 @@ def app_icon() -> QIcon:
     for png in sorted((folder / "png").glob("postdesk-*.png")):
         icon.addFile(str(png))
     return icon
-
-
-def themed(name: str, fallback: QIcon | None = None) -> QIcon:
-    """A freedesktop theme icon such as ``document-save``, with a fallback."""
-    return QIcon.fromTheme(name, fallback or QIcon())

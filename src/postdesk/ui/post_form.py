@@ -41,7 +41,6 @@ class PostForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._post = Post(title="")
         self.title = QLineEdit()
         self.title.setPlaceholderText("Trailer Park Tuesday, 1 Mile To You")
         self.template = QComboBox()
@@ -147,7 +146,6 @@ class PostForm(QWidget):
 
     def show_post(self, post: Post) -> None:
         """Fill the tab from ``post`` without signalling edits."""
-        self._post = post
         widgets = (self.title, self.question, self.categories, self.tags, self.rating,
                    self.status, self.publish_at, self.template)  # fmt: skip
         blocked = [w.blockSignals(True) for w in widgets]

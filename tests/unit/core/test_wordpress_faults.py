@@ -162,7 +162,9 @@ def test_a_create_refused_with_503_is_sent_again(httpserver: HTTPServer, seed: P
 def test_a_create_failing_twice_leaves_the_draft_alone(httpserver: HTTPServer, seed: Path) -> None:
     blog = FakeBlog(httpserver, ["503-before", "503-before"])
     before = seed.read_bytes()
-    with pytest.raises(ServerError, match=r"server error \(503\) while trying to create the post"):
+    with pytest.raises(
+        ServerError, match=r"unavailable or overloaded \(503\) while trying to create the post"
+    ):
         publish(httpserver, seed)
     assert blog.create_attempts == 2 and not blog.posts
     assert seed.read_bytes() == before

@@ -27,6 +27,7 @@ from postdesk.core.drafts.model import (
 from postdesk.core.drafts.problems import DraftError, Problem
 from postdesk.core.drafts.reader import DraftReader
 from postdesk.core.drafts.stamp import FileStamp, changed_on_disk, stamp_bytes
+from postdesk.core.drafts.unreadable import parse_json_int
 
 #: A draft that big is not a draft; refusing it early keeps a wrong file from eating memory.
 MAX_DRAFT_BYTES = 20 * 1024 * 1024
@@ -82,7 +83,7 @@ def parse_draft(
 ) -> tuple[Draft | None, list[Problem]]:
     """Parse a draft from JSON text, returning every problem found."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=parse_json_int)  # a 5,000-digit number is reported
     except json.JSONDecodeError as err:
         where = f"line {err.lineno}, column {err.colno}"
         return None, [Problem("", f"not a postdesk draft: invalid JSON at {where} ({err.msg})")]

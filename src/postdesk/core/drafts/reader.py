@@ -22,6 +22,7 @@ from postdesk.core.drafts.model import (
     Release,
 )
 from postdesk.core.drafts.problems import Problem
+from postdesk.core.drafts.unreadable import unreadable_values
 
 T = TypeVar("T")
 TOP_LEVEL_FIELDS = frozenset({"postdesk", "film", "post", "published"})
@@ -46,14 +47,27 @@ def describe(value: Any) -> str:
 class DraftReader:
     """Reads one draft's JSON data; every problem is recorded, the first does not stop it."""
 
-    def __init__(self, templates: Collection[str] | None = None) -> None:
+    def __init__(
+        self, templates: Collection[str] | None = None, *, check_values: bool = True
+    ) -> None:
+        """``check_values=False`` skips looking for unreadable values (see ``unreadable``).
+
+        Only for data that cannot hold them: the form's (Qt drops lone surrogates, and its
+        numbers come from spin boxes), where the look would cost every keystroke a pass over
+        the whole draft.
+        """
         self._templates = templates
+        self._check_values = check_values
         self.problems: list[Problem] = []
 
     def read(self, data: Any) -> tuple[Draft | None, list[Problem]]:
         """Build the draft, or ``None`` when a required part is unusable."""
         if not isinstance(data, dict):
             self._fail("", "not a postdesk draft: the file must hold a JSON object")
+            return None, self.problems
+        unreadable = unreadable_values(data) if self._check_values else []
+        if unreadable:  # anything else read from such a file could crash where it is used
+            self.problems += unreadable
             return None, self.problems
         if not self._version_ok(data.get("postdesk")):
             return None, self.problems

@@ -67,6 +67,16 @@ def connected_host(url: str) -> str:
         return ""
 
 
+def site_of(url: str) -> str:
+    """The ``scheme://host[:port]`` of ``url``, as urllib3 reads it (for a message)."""
+    try:
+        parts = parse_url(url)
+    except LocationParseError:
+        return shown_url(url)
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme or 'https'}://{parts.host or ''}{port}"
+
+
 def same_site(url: str, site_url: str) -> bool:
     """Whether ``url`` is on the same scheme, host and port as ``site_url`` (urllib3's view)."""
     try:

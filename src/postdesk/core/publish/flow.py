@@ -149,10 +149,8 @@ class _PublishJob:
         featured = self._featured_media(poster, poster_digest, existing)
         self.step(PublishStep.TERMS)
         post = self.draft.post
-        fields["categories"] = [
-            self.client.term_id("categories", c) for c in _names(post.categories)
-        ]
-        fields["tags"] = [self.client.term_id("tags", t) for t in _names(post.tags)]
+        fields["categories"] = self.client.term_ids("categories", _names(post.categories))
+        fields["tags"] = self.client.term_ids("tags", _names(post.tags))
         if featured:
             fields["featured_media"] = featured.id
         self.step(PublishStep.SENDING)

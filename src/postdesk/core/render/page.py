@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 import postdesk
@@ -93,10 +94,12 @@ def _people(names: Any) -> list[dict[str, str]]:
 
 
 def script_json(data: Any) -> Markup:
-    """JSON safe inside ``<script>``: no ``</script>`` or ``<!--`` can close it early."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)
+    """JSON safe inside ``<script>`` (Jinja's ``tojson``): no ``</script>`` can close it early."""
+    return htmlsafe_json_dumps(data, dumps=_readable_json)
+
+
+def _readable_json(data: Any, **options: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, **options)
 
 
 @cache

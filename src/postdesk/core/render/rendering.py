@@ -122,6 +122,8 @@ def _render_template(
         raise RenderError(name, err.message or "syntax error", err.lineno) from err
     except jinja2.TemplateNotFound as err:
         raise RenderError(name, f"it includes “{err.name}”, which does not exist") from err
+    except (ValueError, OverflowError, MemoryError, RecursionError) as err:  # 5,000-digit literal
+        raise RenderError(name, _beyond_limits(err) or f"cannot be compiled ({err})") from err
     try:
         return template.render(context)
     except jinja2.TemplateSyntaxError as err:  # an included template is broken
@@ -135,7 +137,22 @@ def _render_template(
         raise RenderError(name, str(err), template_line(err, template)) from err
     except Exception as err:  # a filter given the wrong kind of value, say
         line = template_line(err, template)
-        raise RenderError(name, f"{type(err).__name__}: {err}", line) from err
+        message = _beyond_limits(err) or f"{type(err).__name__}: {err}"
+        raise RenderError(name, message, line) from err
+
+
+def _beyond_limits(error: BaseException) -> str | None:
+    """What a template that outgrew Python's limits did, in words (else ``None``)."""
+    if isinstance(error, RecursionError):
+        return "the template nests or calls itself too deeply"
+    if isinstance(error, MemoryError):
+        return "the template builds something too big for memory"
+    if isinstance(error, OverflowError) or "integer string conversion" in str(error):
+        return (
+            "a number in the template is too big (whole numbers may have at most 4,300 "
+            "digits, others must stay below about 1.8e308)"
+        )
+    return None
 
 
 def _poster(

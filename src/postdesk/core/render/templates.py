@@ -138,8 +138,8 @@ class TemplateLibrary:
     def _build_environment(self) -> jinja2.Environment:
         # Imported here: listing templates (the window's chooser) must not pay for Jinja2.
         import jinja2
-        from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+        from postdesk.core.render.sandbox import BoundedSandbox
         from postdesk.core.render.template_helpers import install_helpers
 
         builtin = jinja2.FileSystemLoader(self.builtin_dir)
@@ -147,7 +147,7 @@ class TemplateLibrary:
         if self.user_dir is not None:
             loaders.append(jinja2.FileSystemLoader(self.user_dir))
         loaders += [builtin, jinja2.PrefixLoader({"builtin": builtin})]
-        environment = ImmutableSandboxedEnvironment(
+        environment = BoundedSandbox(
             loader=jinja2.ChoiceLoader(loaders),
             autoescape=True,
             undefined=jinja2.StrictUndefined,

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 import jwt
 import requests
@@ -24,6 +24,7 @@ from postdesk.core.drafts.posters import PosterError, read_poster
 from postdesk.core.publish.accounts import (
     Account,
     account_site_url,
+    connected_host,
     may_carry_secret,
     normalize_site_url,
 )
@@ -40,6 +41,8 @@ from postdesk.core.publish.wordpress.errors import (
     MediaRejectedError,
     TimedOutError,
     WordPressError,
+    redirected,
+    tls_failure,
 )
 
 ACCEPT_VERSION = "v5.130"
@@ -141,8 +144,11 @@ class GhostClient:
         kwargs.setdefault("timeout", self.timeout)
         name = self.account.name
         self.requests_made += 1
+        redirects = kwargs.setdefault("allow_redirects", method in {"GET", "HEAD"})
         try:
             answer = self.session.request(method, self.api + path, headers=headers, **kwargs)
+        except requests.exceptions.SSLError as err:
+            raise tls_failure(name, connected_host(self.site_url), err) from None
         except (requests.Timeout, requests.ConnectionError) as err:
             if _timed_out(err):
                 raise TimedOutError(name, f"the site took too long to {action}.") from None
@@ -153,6 +159,9 @@ class GhostClient:
             raise ConnectionFailedError(
                 name, f"could not {action}: {type(err).__name__}."
             ) from None
+        if answer.is_redirect and not redirects:
+            location = urljoin(answer.url, answer.headers["Location"])
+            raise redirected(name, answer.status_code, location, action)
         try:
             body = answer.json() if answer.content else {}
         except ValueError:

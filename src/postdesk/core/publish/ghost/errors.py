@@ -16,6 +16,7 @@ from postdesk.core.publish.wordpress.errors import (
     PermissionDeniedError,
     ServerError,
     WordPressError,
+    unavailable,
 )
 
 
@@ -62,6 +63,8 @@ def error_for(account: str, status: int, body: Any, action: str) -> WordPressErr
         return MediaRejectedError(account, "the file is too big for the site.", status=status)
     if "image" in action and status in {400, 415, 422}:
         return MediaRejectedError(account, f"the site refused the poster.{detail}", status=status)
+    if status in {429, 503}:
+        return unavailable(account, status, action, blog="site")
     if status >= 500:
         return ServerError(
             account,

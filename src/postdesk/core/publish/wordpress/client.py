@@ -13,12 +13,15 @@ import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-from urllib.parse import quote, urlsplit
+from types import TracebackType
+from typing import Any, Self
+from urllib.parse import quote, urljoin, urlsplit
 
 import requests
 import urllib3.exceptions
 from requests.adapters import HTTPAdapter
+from urllib3.connectionpool import ConnectionPool
+from urllib3.response import BaseHTTPResponse
 from urllib3.util.retry import Retry
 
 import postdesk
@@ -30,6 +33,7 @@ from postdesk.core.publish.accounts import (
     may_carry_secret,
     same_site,
 )
+from postdesk.core.publish.slugs import slugify
 from postdesk.core.publish.wordpress.errors import (
     AuthenticationError,
     ConnectionFailedError,
@@ -39,11 +43,15 @@ from postdesk.core.publish.wordpress.errors import (
     TimedOutError,
     WordPressError,
     error_for,
+    redirected,
+    tls_failure,
+    unavailable,
 )
 
 API_REL = "https://api.w.org/"
 DEFAULT_TIMEOUT = (5.0, 30.0)
 UPLOAD_TIMEOUT = (5.0, 120.0)
+MAX_RETRY_AFTER = 10.0
 SAFE_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 
 
@@ -86,8 +94,31 @@ class Media:
     source_url: str
 
 
+class _Retry(Retry):
+    """urllib3's Retry, except that a blog asking to wait long is not waited for.
+
+    WordPress's maintenance mode answers 503 with ``Retry-After: 600``: three retries would
+    hold the publish for half an hour. Its 503 is reported at once instead.
+    """
+
+    def increment(
+        self,
+        method: str | None = None,
+        url: str | None = None,
+        response: BaseHTTPResponse | None = None,
+        error: Exception | None = None,
+        _pool: ConnectionPool | None = None,
+        _stacktrace: TracebackType | None = None,
+    ) -> Self:
+        """Give up now when the answer asks for more than :data:`MAX_RETRY_AFTER` seconds."""
+        wait = self.get_retry_after(response) if response is not None else None
+        if wait is not None and wait > MAX_RETRY_AFTER and _pool is not None:
+            raise urllib3.exceptions.MaxRetryError(_pool, url or "")
+        return super().increment(method, url, response, error, _pool, _stacktrace)
+
+
 def _retry_policy(total: int) -> Retry:
-    return Retry(
+    return _Retry(
         total=total,
         connect=total,
         read=total,
@@ -140,20 +171,24 @@ class WordPressClient:
     @property
     def api_root(self) -> str:
         """The REST API's root URL, discovered on first use."""
-        if self._api_root is None:
-            self._api_root = self.discover()
-        return self._api_root
+        return self._api_root or self.discover()
 
     def discover(self) -> str:
-        """Find the API root: the ``rel="https://api.w.org/"`` link, else ``?rest_route=``."""
+        """Find the API root (and remember it: one look-up per publish)."""
+        self._api_root = self._find_api_root()
+        return self._api_root
+
+    def _find_api_root(self) -> str:
+        """The ``rel="https://api.w.org/"`` link of the home page, else ``?rest_route=``."""
         response = self._send("GET", self.site_url + "/", auth=False, action="reach the blog")
+        _refuse_unavailable(self.account.name, response, "reach the blog")
         link = response.links.get(API_REL, {}).get("url")
         if link and self._same_site(link):
             return link if link.endswith("/") else link + "/"
         fallback = self.site_url + "/?rest_route=/"
-        index = self._json(
-            self._send("GET", fallback, auth=False, action="find the API"), "find the API"
-        )
+        answer = self._send("GET", fallback, auth=False, action="find the API")
+        _refuse_unavailable(self.account.name, answer, "find the API")
+        index = self._json(answer, "find the API")
         if isinstance(index, dict) and "wp/v2" in index.get("namespaces", []):
             return fallback
         raise NotWordPressError(
@@ -175,15 +210,31 @@ class WordPressClient:
 
     # -- terms, media, posts ---------------------------------------------------------------------
 
-    def term_id(self, taxonomy: str, name: str) -> int:
-        """The id of the category or tag called ``name``, created when the blog has none."""
-        wanted = name.strip()
+    def term_ids(self, taxonomy: str, names: list[str]) -> list[int]:
+        """The ids of the categories or tags called ``names``, created when the blog has none.
+
+        One request finds every term whose slug the names would have; only a name that
+        misses costs a create (which WordPress refuses with the id when the term exists
+        under another slug).
+        """
+        wanted = list(dict.fromkeys(name.strip() for name in names if name.strip()))
+        if not wanted:
+            return []
+        slugs = ",".join(dict.fromkeys(slugify(name) for name in wanted))
         found = self.get(
-            f"wp/v2/{taxonomy}", {"search": wanted, "per_page": 100}, action=f"look up {wanted}"
+            f"wp/v2/{taxonomy}",
+            {"slug": slugs, "per_page": 100, "_fields": "id,name,slug"},
+            action=f"look up the {taxonomy}",
         )
-        for term in found if isinstance(found, list) else []:
-            if html.unescape(str(term.get("name", ""))).casefold() == wanted.casefold():
-                return int(term["id"])
+        known = _terms_by_name(found)
+        return [known.get(name.casefold()) or self._term_id(taxonomy, name) for name in wanted]
+
+    def _term_id(self, taxonomy: str, wanted: str) -> int:
+        """The id of a term its slug did not find: created, or named by WordPress's refusal.
+
+        WordPress answers ``term_exists`` with the id when a term of that name exists
+        under another slug, so no search is needed first.
+        """
         kind = "category" if taxonomy == "categories" else "tag"
         try:
             created = self.post(
@@ -314,6 +365,8 @@ class WordPressClient:
             raise WordPressError(
                 self.account.name, f"refusing to send the password over plain http to {host}."
             )
+        # A redirected POST or PUT would be repeated as a GET (or elsewhere): never follow one.
+        kwargs.setdefault("allow_redirects", method in {"GET", "HEAD"})
         try:
             response = self._session.request(
                 method,
@@ -322,6 +375,8 @@ class WordPressClient:
                 timeout=timeout or self._timeout,
                 **kwargs,
             )
+        except requests.exceptions.SSLError as err:
+            raise tls_failure(self.account.name, host, err) from None
         except (requests.Timeout, requests.ConnectionError) as err:
             if not _timed_out(err):
                 raise ConnectionFailedError(
@@ -337,6 +392,9 @@ class WordPressClient:
             raise WordPressError(
                 self.account.name, f"the request to {action} failed ({type(err).__name__})."
             ) from err
+        if response.is_redirect and not kwargs["allow_redirects"]:
+            location = urljoin(response.url, response.headers["Location"])
+            raise redirected(self.account.name, response.status_code, location, action)
         self._refuse_login_pages(response, action)
         return response
 
@@ -382,6 +440,22 @@ def verify_account(account: Account, password: str) -> BlogUser:
         return client.current_user()
     finally:
         client.close()
+
+
+def _terms_by_name(found: Any) -> dict[str, int]:
+    """Term ids by their name, case-folded (WordPress sends names HTML-escaped)."""
+    terms = found if isinstance(found, list) else []
+    return {
+        html.unescape(str(term.get("name", ""))).casefold(): int(term["id"])
+        for term in terms
+        if isinstance(term, dict) and "id" in term
+    }
+
+
+def _refuse_unavailable(account: str, response: requests.Response, action: str) -> None:
+    """A 503 or 429 means "not now", whatever the body (a maintenance page, a CDN's JSON)."""
+    if response.status_code in {429, 503}:
+        raise unavailable(account, response.status_code, action)
 
 
 def _timed_out(error: requests.RequestException) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 
@@ -44,6 +45,10 @@ class TimedOutError(WordPressError):
     """The blog took too long to answer."""
 
     retryable = True
+
+
+class CertificateError(WordPressError):
+    """The blog's TLS certificate could not be verified: not a network problem, not retried."""
 
 
 class MediaRejectedError(WordPressError):
@@ -92,6 +97,8 @@ def error_for(account: str, status: int, body: Any, action: str) -> WordPressErr
         )
     if status == 413:
         return MediaRejectedError(account, "the file is too big for the blog.", status=status)
+    if status in {429, 503}:
+        return unavailable(account, status, action)
     if status >= 500:
         return ServerError(
             account,
@@ -100,4 +107,51 @@ def error_for(account: str, status: int, body: Any, action: str) -> WordPressErr
         )
     return WordPressError(
         account, f"the blog refused to {action} ({status}).{detail}", status=status
+    )
+
+
+def unavailable(account: str, status: int, action: str, blog: str = "blog") -> ServerError:
+    """503 (or 429): the blog is there but will not serve now; saying so beats guessing."""
+    return ServerError(
+        account,
+        f"the {blog} is unavailable or overloaded ({status}) while trying to {action}: it may "
+        "be under maintenance or too busy: try again later.",
+        status=status,
+    )
+
+
+def redirected(account: str, status: int, location: str, action: str) -> WordPressError:
+    """A request that changes something was answered with a redirect, which is not followed.
+
+    ``requests`` would repeat a redirected POST as a GET (301, 302), so the post would never be
+    sent, or send it to an address the user never chose.
+    """
+    from postdesk.core.publish.accounts import shown_url, site_of
+
+    return WordPressError(
+        account,
+        f"the blog redirected the request ({status}) to {shown_url(location)} while trying to "
+        f"{action}, so postdesk stopped: nothing was sent there. If the blog moved, change the "
+        f"account's address to {site_of(location)} in Accounts.",
+        status=status,
+    )
+
+
+def tls_failure(account: str, host: str, error: BaseException) -> CertificateError:
+    """Why a secure connection failed, apart from the network: usually the certificate."""
+    text = str(error)
+    found = re.search(r"certificate verify failed: ([^()']+)", text)
+    if found or "CERTIFICATE_VERIFY_FAILED" in text:
+        reason = f" ({found.group(1).strip()})" if found else ""
+        return CertificateError(
+            account,
+            f"the security certificate of {host} could not be verified{reason}, so postdesk "
+            "did not connect and nothing was sent. The certificate may have expired, be "
+            "self-signed or belong to another site: have it fixed on the server, or check "
+            "the address.",
+        )
+    return CertificateError(
+        account,
+        f"a secure (TLS) connection to {host} could not be set up, so nothing was sent. "
+        "The site's https set-up may be broken: check the address, or ask the host.",
     )
