@@ -35,7 +35,9 @@ def test_a_template_that_never_ends_is_stopped_and_named(tmp_path: Path) -> None
 
 
 def test_a_template_that_eats_memory_is_stopped(tmp_path: Path) -> None:
-    library = library_with(tmp_path / "templates", hog='{{ ("x" * 4000000000)|length }}')
+    # 100,000 copies of a 600 kB separator: about 60 GB, asked for in one piece.
+    hog = '{{ range(100000)|join(range(100000)|join(","))|length }}'
+    library = library_with(tmp_path / "templates", hog=hog)
     draft = load_draft(SEED_DRAFT)
     with pytest.raises(RenderLimitError, match=r"“hog”, line 5: the template used too much memory"):
         render_limited(draft, "html", library=library, template="hog")
