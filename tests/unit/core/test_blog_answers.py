@@ -57,6 +57,7 @@ def seed(tmp_path: Path) -> Path:
 
 def test_a_poster_the_blog_refuses_is_reported(httpserver: HTTPServer, seed: Path) -> None:
     account = blog(httpserver)
+    httpserver.expect_request(API + "media", method="GET").respond_with_json([])  # not there yet
     httpserver.expect_request(API + "media", method="POST").respond_with_json(
         {"code": "rest_upload_sideload_error", "message": "Sorry, not this file type."},
         status=500,

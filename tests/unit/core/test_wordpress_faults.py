@@ -55,6 +55,7 @@ class FakeBlog:
         server.expect_request(route + "posts/101", method="PUT").respond_with_handler(self.update)
         server.expect_request(route + "categories").respond_with_handler(self.term)
         server.expect_request(route + "tags").respond_with_handler(self.term)
+        server.expect_request(route + "media", method="GET").respond_with_json([])
         server.expect_request(route + "media", method="POST").respond_with_json(
             {"id": 7, "source_url": server.url_for("/poster.jpg")}, status=201
         )

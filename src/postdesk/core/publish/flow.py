@@ -5,9 +5,12 @@ remembers it), resolves the categories and tags, then creates the post or update
 the draft records for that account. It is blocking and Qt-free: the window runs it in a
 worker thread, passing ``progress`` to show each step and ``cancelled`` to stop between steps.
 
-Duplicates are avoided three ways: the client chooses the slug, a slug already taken by a post
-with exactly this content is adopted instead of creating another, and after a time-out or a
-5xx on the create the post is looked up by that slug before the create is tried again.
+Duplicates are avoided four ways: one publish at a time per draft and account
+(:mod:`~postdesk.core.publish.locks`); the client chooses the slug and notes it in the publish
+journal before the create (:mod:`~postdesk.core.publish.journal`), so after a create that got
+no answer every later publish looks that slug up (all statuses) before creating anything; a
+slug already taken by a post with exactly this content is adopted instead of creating another;
+and the poster is found by its content hash before it is uploaded.
 
 A failed publish never changes the draft; a successful one records account, post id, link,
 ``modified_gmt`` and the content hash in the draft and saves it.
@@ -16,17 +19,35 @@ A failed publish never changes the draft; a successful one records account, post
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from postdesk.core.drafts.files import save_draft
+from postdesk.core.drafts.files import load_draft, save_draft
 from postdesk.core.drafts.model import Draft, Publication, poster_path
 from postdesk.core.drafts.posters import poster_refusal
 from postdesk.core.drafts.problems import DraftError
 from postdesk.core.publish.accounts import Account
+from postdesk.core.publish.fingerprints import (
+    FIELDS_HASH,
+    content_hash,
+    content_hash_file,
+    edited_on_blog,
+    fields_hash,
+    poster_slug,
+)
+from postdesk.core.publish.journal import (
+    Journal,
+    JournalError,
+    Pending,
+    may_still_arrive,
+    never_sent,
+    still_arriving,
+    unconfirmed,
+)
+from postdesk.core.publish.locks import PublishBusyError, publish_lock
 from postdesk.core.publish.slugs import slugify
 from postdesk.core.publish.steps import PublishStep
 from postdesk.core.publish.wordpress.client import Media, RemotePost, WordPressClient
@@ -59,11 +80,6 @@ class PublishResult:
 
 Progress = Callable[[PublishStep], None]
 Cancelled = Callable[[], bool]
-
-
-def content_hash(content: str) -> str:
-    """How postdesk recognises a post's content later: a SHA-256 of it."""
-    return "sha256:" + hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
 def publish_draft(
@@ -103,7 +119,52 @@ def publish_draft(
     """
     job = _PublishJob(draft, draft_file, account, status or draft.post.status, progress, cancelled)
     job.client = client or WordPressClient(account, password)
-    return job.run(library or TemplateLibrary(), overwrite)
+    with one_publish_at_a_time(draft, draft_file, account, progress, cancelled):
+        return job.run(library or TemplateLibrary(), overwrite)
+
+
+@contextmanager
+def one_publish_at_a_time(
+    draft: Draft,
+    draft_file: Path | None,
+    account: Account,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Iterator[None]:
+    """Hold the draft's publish lock for ``account``, then take up what the file records.
+
+    A publish that waited for another one must see the post that one recorded, or it would
+    create a second; a journal that cannot be read or written stops the publish.
+    """
+    report = progress or (lambda step: None)
+    try:
+        with publish_lock(
+            draft_file,
+            account.name,
+            waiting=lambda: report(PublishStep.WAITING),
+            cancelled=cancelled or (lambda: False),
+        ):
+            _take_up_record(draft, draft_file, account.name)
+            Journal(draft_file).pending(account.name)  # a damaged journal stops it here
+            yield
+    except PublishBusyError as err:
+        if cancelled is not None and cancelled():
+            raise PublishCancelledError("Publishing was cancelled; no post was sent.") from err
+        raise PublishError(f"{account.name}: {err}") from err
+    except JournalError as err:
+        raise PublishError(f"{account.name}: {err}") from err
+
+
+def _take_up_record(draft: Draft, draft_file: Path | None, account: str) -> None:
+    """Use the draft file's record for ``account``: a publish may have written it meanwhile."""
+    if draft_file is None:
+        return
+    try:
+        record = load_draft(draft_file).publication_for(account)
+    except DraftError:
+        return  # publishing reports the file's problem when it saves the record
+    if record is not None:
+        draft.record_publication(record)
 
 
 class _PublishJob:
@@ -127,6 +188,7 @@ class _PublishJob:
         self._progress = progress or (lambda step: None)
         self._cancelled = cancelled or (lambda: False)
         self.uploaded: Media | None = None
+        self.journal = Journal(draft_file)
 
     def step(self, step: PublishStep) -> None:
         if self._cancelled():
@@ -181,10 +243,7 @@ class _PublishJob:
         remote = self.client.get_post(record.post_id)
         if remote is None or remote.status == "trash":
             return None  # deleted on the blog: publishing makes a new post
-        edited = record.content_hash is not None and (
-            content_hash(remote.content_raw) != record.content_hash
-        )
-        changed = remote.modified_gmt != record.modified_gmt or edited
+        changed = remote.modified_gmt != record.modified_gmt or edited_on_blog(remote, record)
         if changed and not overwrite:
             raise ConflictError(
                 self.account.name,
@@ -204,17 +263,27 @@ class _PublishJob:
         if existing and reusable and self.client.media_exists(reusable):
             return Media(reusable, "")
         self.step(PublishStep.POSTER)
-        slug = f"{slugify(self.draft.post.title)}-poster-{digest[7:15]}"
-        filename = slug + poster.suffix.lower()
+        slug = poster_slug(digest)
+        self.uploaded = self.client.find_media(slug)  # this very file, uploaded before
+        if self.uploaded is None:
+            self.uploaded = self._upload(poster, digest, slug)
+        return self.uploaded
+
+    def _upload(self, poster: Path, digest: str, slug: str) -> Media:
+        """Upload the poster under a slug made from its content hash, to find it again."""
+        filename = f"{slugify(self.draft.post.title)}-poster-{digest[7:15]}{poster.suffix.lower()}"
         alt = f"Poster for {self.draft.film.title}"
         try:
-            self.uploaded = self.client.upload_media(poster, filename, alt, alt)
+            return self.client.upload_media(poster, filename, alt, alt, slug)
         except WordPressError as err:
             if not err.retryable:
                 raise
             found = self.client.find_media(slug)  # the upload may have arrived
-            self.uploaded = found or self.client.upload_media(poster, filename, alt, alt)
-        return self.uploaded
+            if found is not None:
+                return found
+            if not never_sent(err):
+                raise  # it may still arrive: the next publish looks for it before uploading
+            return self.client.upload_media(poster, filename, alt, alt, slug)
 
     # -- sending ---------------------------------------------------------------------------------
 
@@ -226,20 +295,61 @@ class _PublishJob:
                 if not err.retryable:
                     raise
                 return self.client.update_post(existing.id, fields), False  # idempotent
+        pending = self.journal.pending(self.account.name)
+        if pending is not None:
+            return self._resume(pending, fields)
         slug, adopt = self._free_slug(fields)
         if adopt is not None:
             return self.client.update_post(adopt.id, fields), False
-        fields = {**fields, "slug": slug}
+        return self._create(slug, fields)
+
+    def _create(
+        self, slug: str, fields: dict[str, Any], *, again: bool = True
+    ) -> tuple[RemotePost, bool]:
+        """Create the post, noted in the journal first; sent again only when surely not there."""
+        entry = self.journal.begin(self.account.name, slug, self.draft.post.title)
         try:
-            return self.client.create_post(fields), True
+            return self.client.create_post({**fields, "slug": slug}), True
         except WordPressError as err:
-            if not err.retryable:
+            if not err.retryable or never_sent(err):
+                self.journal.clear(self.account.name)  # refused or never sent: no post
                 raise
-            # The create may have arrived and only its answer was lost: look before retrying.
-            arrived = self._ours(self.client.posts_with_slug(slug), fields["content"])
-            if arrived is not None:
-                return self.client.update_post(arrived.id, fields), True
-            return self.client.create_post(fields), True
+            return self._unanswered(err, entry, fields, again)
+
+    def _unanswered(
+        self, err: WordPressError, entry: Pending, fields: dict[str, Any], again: bool
+    ) -> tuple[RemotePost, bool]:
+        """After a create without an answer: find its post, or say it may be on the blog."""
+        still = may_still_arrive(err)
+        entry = self.journal.unanswered(entry, still)
+        try:
+            arrived = self._sent_earlier(entry.slug)  # only the answer may have been lost
+        except WordPressError:
+            raise unconfirmed(err, entry) from err
+        if arrived is not None:
+            return self.client.update_post(arrived.id, fields), True
+        if still:
+            raise unconfirmed(err, entry) from err
+        # The blog gave its last word (a 500 or 503) and holds no such post: none was made.
+        if again:
+            return self._create(entry.slug, fields, again=False)
+        self.journal.clear(self.account.name)
+        raise err
+
+    def _resume(self, pending: Pending, fields: dict[str, Any]) -> tuple[RemotePost, bool]:
+        """An earlier create got no answer: adopt its post, wait for it, or send it again."""
+        arrived = self._sent_earlier(pending.slug)
+        if arrived is not None:
+            return self.client.update_post(arrived.id, fields), True
+        if not pending.settled():
+            raise still_arriving(self.account.name, pending)
+        return self._create(pending.slug, fields)  # the journal's slug, whatever the title now
+
+    def _sent_earlier(self, slug: str) -> RemotePost | None:
+        """The post an unanswered create made, in whatever state the blog now has it."""
+        self.step_without_cancel(PublishStep.CHECKING)
+        found = self.client.posts_with_slug(slug)
+        return next((p for p in found if p.status != "trash"), None)
 
     def _free_slug(self, fields: dict[str, Any]) -> tuple[str, RemotePost | None]:
         """A slug no post uses yet, or the post that already carries exactly this content."""
@@ -277,6 +387,10 @@ class _PublishJob:
         """Report a step after the post was sent, when cancelling can no longer undo it."""
         self._progress(step)
 
+    def _previous_extra(self) -> dict[str, Any]:
+        record = self.draft.publication_for(self.account.name)
+        return dict(record.extra) if record is not None else {}
+
     def _record(
         self, remote: RemotePost, created: bool, featured: Media | None, poster_digest: str | None
     ) -> PublishResult:
@@ -289,6 +403,7 @@ class _PublishJob:
             content_hash=content_hash(remote.content_raw),
             featured_media=featured.id if featured else None,
             poster_hash=poster_digest,
+            extra={**self._previous_extra(), FIELDS_HASH: fields_hash(remote)},
         )
         self.draft.record_publication(publication)
         if self.draft_file is not None:
@@ -299,6 +414,7 @@ class _PublishJob:
                     f"the post is on the blog ({remote.link}) but the draft could not record "
                     f"it: {err}. Save the draft before publishing again."
                 ) from err
+        self.journal.clear(self.account.name)
         return PublishResult(
             self.account.name, remote.id, remote.link, remote.status, created, publication
         )
@@ -309,15 +425,6 @@ def check_poster(path: Path) -> None:
     refusal = poster_refusal(path)
     if refusal is not None:
         raise PublishError(f"film.poster: the file {refusal}; nothing was sent to the blog")
-
-
-def content_hash_file(path: Path) -> str:
-    """A SHA-256 of a file, to notice a changed poster."""
-    digest = hashlib.sha256()
-    with path.open("rb") as file:
-        for chunk in iter(lambda: file.read(1 << 16), b""):
-            digest.update(chunk)
-    return "sha256:" + digest.hexdigest()
 
 
 def _names(items: list[str]) -> list[str]:

@@ -8,6 +8,7 @@ from enum import Enum
 class PublishStep(Enum):
     """The steps a publish goes through, as the window shows them."""
 
+    WAITING = "Waiting for another publish of this draft to this blog to finish"
     CONNECTING = "Connecting to the blog"
     CHECKING = "Checking the published post"
     POSTER = "Uploading the poster"

@@ -150,11 +150,12 @@ class GhostClient:
         except requests.exceptions.SSLError as err:
             raise tls_failure(name, connected_host(self.site_url), err) from None
         except (requests.Timeout, requests.ConnectionError) as err:
+            # the cause stays: it tells whether the request ever reached the site
             if _timed_out(err):
-                raise TimedOutError(name, f"the site took too long to {action}.") from None
+                raise TimedOutError(name, f"the site took too long to {action}.") from err
             raise ConnectionFailedError(
                 name, f"could not reach {self.site_url} to {action}: check the network."
-            ) from None
+            ) from err
         except requests.RequestException as err:
             raise ConnectionFailedError(
                 name, f"could not {action}: {type(err).__name__}."
@@ -233,10 +234,11 @@ class GhostClient:
         return _post(body["posts"][0])
 
     def create_post(self, fields: dict[str, Any]) -> GhostPost:
-        """Create a post from ``fields`` (``html`` is converted by Ghost); never duplicated.
+        """Create a post from ``fields`` (``html`` is converted by Ghost); never sent twice.
 
         After a time-out or a lost connection the post is looked up by its slug (which the
-        caller chose) before the create is tried once more.
+        caller chose and noted in the publish journal); when it is not there (yet) the error
+        is raised, and the caller decides whether sending again is safe.
         """
         try:
             return self._send_create(fields)
@@ -246,7 +248,7 @@ class GhostClient:
             arrived = self.post_with_slug(str(fields["slug"]))
             if arrived is not None:
                 return arrived
-            return self._send_create(fields)
+            raise
 
     def _send_create(self, fields: dict[str, Any]) -> GhostPost:
         body = self._request(

@@ -4,6 +4,10 @@ The poster is uploaded once (the draft remembers its address and digest), the po
 with a slug the client chose, or updated with the ``updated_at`` postdesk last saw so that
 Ghost itself refuses (409) when the post was edited on the blog meanwhile. The publication is
 recorded per account, so a WordPress record of the same draft is never touched.
+
+As on WordPress, :func:`publish_and_record` holds the draft's publish lock for the account,
+and each create is noted in the publish journal first: after a create that got no answer,
+the next publish looks the journal's slug up before it creates anything.
 """
 
 from __future__ import annotations
@@ -13,11 +17,19 @@ from typing import Any
 
 from postdesk.core.drafts.model import Draft, Publication, poster_path
 from postdesk.core.publish.accounts import Account
-from postdesk.core.publish.flow import PublishResult
+from postdesk.core.publish.flow import PublishResult, one_publish_at_a_time
 from postdesk.core.publish.ghost.client import GhostClient, GhostPost
 from postdesk.core.publish.ghost.fields import post_fields
+from postdesk.core.publish.journal import (
+    Journal,
+    Pending,
+    may_still_arrive,
+    never_sent,
+    still_arriving,
+    unconfirmed,
+)
 from postdesk.core.publish.slugs import slugify
-from postdesk.core.publish.wordpress.errors import ConflictError
+from postdesk.core.publish.wordpress.errors import ConflictError, WordPressError
 from postdesk.core.render.templates import TemplateLibrary
 
 MAX_SLUG_ATTEMPTS = 20
@@ -58,13 +70,60 @@ def publish_to_ghost(
         seen = existing.updated_at if overwrite else str(record.modified_gmt)
         post = _update(client, existing, fields, seen)
     else:
-        post = client.create_post({**fields, "slug": _free_slug(client, draft)})
+        post = _create_once(client, Journal(draft_file), draft, fields)
     return post, _publication(account, post, digest)
+
+
+def _create_once(
+    client: GhostClient, journal: Journal, draft: Draft, fields: dict[str, Any]
+) -> GhostPost:
+    """Create the post, or take up the one an unanswered create of this draft made."""
+    pending = journal.pending(client.account.name)
+    if pending is None:
+        return _create(client, journal, _free_slug(client, draft), fields)
+    arrived = client.post_with_slug(pending.slug)
+    if arrived is not None:
+        return _update(client, arrived, fields, arrived.updated_at)
+    if not pending.settled():
+        raise still_arriving(client.account.name, pending)
+    return _create(client, journal, pending.slug, fields)  # the journal's slug, not the title's
+
+
+def _create(
+    client: GhostClient, journal: Journal, slug: str, fields: dict[str, Any], again: bool = True
+) -> GhostPost:
+    entry = journal.begin(client.account.name, slug, str(fields.get("title", "")))
+    try:
+        return client.create_post({**fields, "slug": slug})  # looks the slug up after a loss
+    except WordPressError as err:
+        if not err.retryable or never_sent(err):
+            journal.clear(client.account.name)  # refused, or never sent: no post
+            raise
+        return _unanswered(client, journal, err, entry, fields, again)
+
+
+def _unanswered(
+    client: GhostClient,
+    journal: Journal,
+    err: WordPressError,
+    entry: Pending,
+    fields: dict[str, Any],
+    again: bool,
+) -> GhostPost:
+    still = may_still_arrive(err)
+    entry = journal.unanswered(entry, still)
+    if still:
+        raise unconfirmed(err, entry) from err
+    # The site gave its last word (a 500 or 503) and holds no such post: none was made.
+    if again:
+        return _create(client, journal, entry.slug, fields, again=False)
+    journal.clear(client.account.name)
+    raise err
 
 
 def post_hash(post: GhostPost) -> str:
     """How postdesk recognises the post it sent: its title and HTML as Ghost stores them."""
-    from postdesk.core.publish.flow import content_hash
+    from postdesk.core.publish.fingerprints import content_hash
 
     return content_hash(post.title + "\n" + post.html)
 
@@ -98,18 +157,20 @@ def publish_and_record(
     from postdesk.core.drafts.problems import DraftError
     from postdesk.core.publish.flow import PublishError
 
-    before = draft.publication_for(account.name)
-    post, publication = publish_to_ghost(draft, draft_file, account, key, **options)
-    created = before is None or before.extra.get(GHOST_ID) != post.id  # new, or re-created
-    draft.record_publication(publication)
-    if draft_file is not None:
-        try:
-            save_draft(draft, draft_file)
-        except DraftError as err:
-            raise PublishError(
-                f"the post is on the blog ({post.url}) but the draft could not record it: "
-                f"{err}. Save the draft before publishing again."
-            ) from err
+    with one_publish_at_a_time(draft, draft_file, account):
+        before = draft.publication_for(account.name)
+        post, publication = publish_to_ghost(draft, draft_file, account, key, **options)
+        created = before is None or before.extra.get(GHOST_ID) != post.id  # new, or re-created
+        draft.record_publication(publication)
+        if draft_file is not None:
+            try:
+                save_draft(draft, draft_file)
+            except DraftError as err:
+                raise PublishError(
+                    f"the post is on the blog ({post.url}) but the draft could not record it: "
+                    f"{err}. Save the draft before publishing again."
+                ) from err
+        Journal(draft_file).clear(account.name)
     return PublishResult(
         account.name, publication.post_id, post.url, post.status, created, publication
     )
@@ -128,7 +189,8 @@ def _poster(
     client: GhostClient, draft: Draft, draft_file: Path | None, record: Publication | None
 ) -> tuple[str | None, str | None]:
     """The poster's address on the site, uploading it unless this exact file is there."""
-    from postdesk.core.publish.flow import check_poster, content_hash_file
+    from postdesk.core.publish.fingerprints import content_hash_file
+    from postdesk.core.publish.flow import check_poster
 
     path = poster_path(draft, draft_file)
     if path is None:

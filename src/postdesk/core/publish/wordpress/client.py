@@ -53,6 +53,8 @@ DEFAULT_TIMEOUT = (5.0, 30.0)
 UPLOAD_TIMEOUT = (5.0, 120.0)
 MAX_RETRY_AFTER = 10.0
 SAFE_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+EVERY_STATUS = "publish,future,draft,pending,private"
+"""What a slug look-up asks for: every status but trash (needs ``context=edit`` and a login)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class RemotePost:
     content_raw: str
     modified_gmt: str
     featured_media: int
+    categories: tuple[int, ...] = ()
+    tags: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -244,8 +248,10 @@ class WordPressClient:
             return err.term_id
         return int(created["id"])
 
-    def upload_media(self, path: Path, filename: str, alt_text: str, title: str) -> Media:
-        """Upload an image to the media library; anything but an image is refused unsent."""
+    def upload_media(
+        self, path: Path, filename: str, alt_text: str, title: str, slug: str | None = None
+    ) -> Media:
+        """Upload an image (anything else is refused unsent), under ``slug`` when given."""
         try:
             image = read_poster(path)
         except PosterError as err:
@@ -253,10 +259,11 @@ class WordPressClient:
         filename = str(Path(filename).with_suffix(image.extension))
         ascii_name = filename.encode("ascii", "ignore").decode() or "poster"
         disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+        params = {"alt_text": alt_text, "title": title, **({"slug": slug} if slug else {})}
         data = self.request(
             "POST",
             "wp/v2/media",
-            params={"alt_text": alt_text, "title": title},
+            params=params,
             data=image.data,
             headers={"Content-Type": image.mime, "Content-Disposition": disposition},
             timeout=UPLOAD_TIMEOUT,
@@ -292,10 +299,10 @@ class WordPressClient:
         return _remote_post(data)
 
     def posts_with_slug(self, slug: str) -> list[RemotePost]:
-        """Every post (drafts and scheduled ones too) whose slug is ``slug``."""
+        """Every post whose slug is ``slug``: published, scheduled, draft, pending or private."""
         found = self.get(
             "wp/v2/posts",
-            {"slug": slug, "status": "any", "context": "edit", "per_page": 100},
+            {"slug": slug, "status": EVERY_STATUS, "context": "edit", "per_page": 100},
             action="look up the post",
         )
         return [_remote_post(item) for item in found] if isinstance(found, list) else []
@@ -480,4 +487,6 @@ def _remote_post(data: Any) -> RemotePost:
         content_raw=str(content.get("raw", "")),
         modified_gmt=str(data.get("modified_gmt", "")),
         featured_media=int(data.get("featured_media") or 0),
+        categories=tuple(int(i) for i in data.get("categories") or ()),
+        tags=tuple(int(i) for i in data.get("tags") or ()),
     )

@@ -1,0 +1,78 @@
+"""The publish journal and lock on their own: what the blogger meets when they go wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from postdesk.core.drafts.files import load_draft
+from postdesk.core.publish.accounts import Account
+from postdesk.core.publish.flow import PublishCancelledError, PublishError, publish_draft
+from postdesk.core.publish.journal import Journal, journal_path
+from postdesk.core.publish.locks import publish_lock
+from tests.conftest import SEED_DRAFT
+
+
+@pytest.fixture
+def seed(tmp_path: Path) -> Path:
+    path = tmp_path / "seed.postdesk"
+    shutil.copy(SEED_DRAFT, path)
+    return path
+
+
+def test_an_entry_lives_beside_the_draft_until_cleared(seed: Path) -> None:
+    journal = Journal(seed)
+    entry = journal.begin("Blog", "my-post", "My post")
+    assert journal_path(seed) == seed.parent / ".seed.postdesk.publishing"
+    assert Journal(seed).pending("Blog") == entry and Journal(seed).pending("Other") is None
+    assert not entry.settled()
+    journal.clear("Blog")
+    assert not journal_path(seed).exists()
+
+
+def test_a_symlinked_draft_shares_its_targets_journal(seed: Path, tmp_path: Path) -> None:
+    link = tmp_path / "elsewhere" / "link.postdesk"
+    link.parent.mkdir()
+    link.symlink_to(seed)
+    Journal(link).begin("Blog", "my-post", "My post")
+    assert Journal(seed).pending("Blog") is not None
+
+
+def test_an_entry_for_a_create_that_failed_for_sure_is_settled(seed: Path) -> None:
+    journal = Journal(seed)
+    entry = journal.unanswered(journal.begin("Blog", "my-post", "My post"), False)
+    assert entry.settled()
+    later = journal.unanswered(entry, True)
+    assert later.settles_at() > dt.datetime.now(dt.UTC) + dt.timedelta(minutes=4)
+
+
+def test_a_damaged_journal_stops_the_publish_before_any_request(seed: Path) -> None:
+    journal_path(seed).write_text("{not json")
+    account = Account("Blog", "http://127.0.0.1:9", "me")
+    with pytest.raises(PublishError, match=r"publish journal .* cannot be read"):
+        publish_draft(load_draft(seed), seed, account, "pw", client=None)
+
+
+def test_a_publish_waiting_for_another_can_be_cancelled(seed: Path) -> None:
+    told: list[str] = []
+    account = Account("Blog", "http://127.0.0.1:9", "me")
+    with (
+        publish_lock(seed, "Blog", waiting=lambda: None, cancelled=lambda: False),
+        pytest.raises(PublishCancelledError, match="no post was sent"),
+    ):
+        publish_draft(
+            load_draft(seed), seed, account, "pw",
+            progress=lambda step: told.append(step.value), cancelled=lambda: bool(told),
+        )  # fmt: skip
+    assert told == ["Waiting for another publish of this draft to this blog to finish"]
+
+
+def test_another_account_is_not_held_up(seed: Path) -> None:
+    with (
+        publish_lock(seed, "Blog", waiting=lambda: None, cancelled=lambda: False),
+        publish_lock(seed, "Other blog", waiting=pytest.fail, cancelled=lambda: False),
+    ):
+        pass
