@@ -152,3 +152,20 @@ def test_a_save_in_progress_elsewhere_keeps_its_temporary_file(seed: Path) -> No
     finally:
         sleeper.kill()
         sleeper.wait()
+
+
+def test_a_record_written_by_a_parallel_publish_is_kept_not_refused(seed: Path) -> None:
+    from postdesk.core.drafts.model import Publication
+
+    mine, theirs = load_draft(seed), load_draft(seed)
+    theirs.record_publication(Publication(account="Other blog", post_id=7, link="https://o/7"))
+    save_draft(theirs, seed)
+    mine.record_publication(Publication(account="My blog", post_id=3, link="https://m/3"))
+    save_draft(mine, seed)  # only records differ: no conflict, and both records stay
+    records = {p.account: p.post_id for p in load_draft(seed).publications}
+    assert records == {"Other blog": 7, "My blog": 3}
+    theirs.post.question = "An edit, not a record"
+    save_draft(theirs, seed, overwrite_changes=True)
+    mine.post.question = "Mine"
+    with pytest.raises(DraftChangedError):
+        save_draft(mine, seed)

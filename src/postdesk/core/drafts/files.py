@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Collection
@@ -163,7 +164,25 @@ def _changed_since_read(draft: Draft, path: Path) -> bool:
     stamp: FileStamp | None = draft.disk
     if stamp is None or stamp.path != Path(os.path.realpath(path)):
         return False  # a new file, or Save As over a file the user chose to replace
-    return changed_on_disk(stamp)
+    return changed_on_disk(stamp) and not _took_up_records(draft, path)
+
+
+def _took_up_records(draft: Draft, path: Path) -> bool:
+    """Whether the file differs from ``draft`` only by publish records, now taken into it.
+
+    A parallel publish of this same draft (another postdesk) records its post in the file;
+    that is not an edit to protect, and its records must survive this save.
+    """
+    on_disk, _ = read_draft(path)
+    if on_disk is None:
+        return False
+    theirs = dataclasses.replace(on_disk, publications=[])
+    if draft_to_json(theirs) != draft_to_json(dataclasses.replace(draft, publications=[])):
+        return False
+    for record in on_disk.publications:
+        if draft.publication_for(record.account) is None:
+            draft.record_publication(record)
+    return True
 
 
 def draft_to_dict(draft: Draft) -> JsonDict:
