@@ -108,7 +108,7 @@ class GhostSite:
         self.key: str = info["admin_key"]
 
     def account(self, name: str = "Test Ghost") -> Account:
-        return Account(name, self.url, "")
+        return Account(name, self.url, "", "ghost")
 
     def api(self, method: str, route: str, **kwargs: Any) -> Any:
         """Call the Admin API with the integration's key, as another editor would."""

@@ -271,3 +271,28 @@ def test_one_draft_on_wordpress_and_ghost_keeps_both_records(
     again = publish_draft(draft, seed, wordpress.account(), wordpress.password())
     assert again.post_id == wp.post_id
     assert load_draft(seed).publication_for("Test Ghost").extra[GHOST_ID] == post.id  # type: ignore[union-attr]
+
+
+def test_the_one_publish_call_routes_to_ghost_with_its_steps(ghost: GhostSite, seed: Path) -> None:
+    from postdesk.core.publish.engines import publish as publish_anywhere
+    from postdesk.core.publish.steps import PublishStep
+
+    steps: list[PublishStep] = []
+    result = publish_anywhere(
+        load_draft(seed), seed, ghost.account(), ghost.key, progress=steps.append
+    )
+    assert steps[0] == PublishStep.CONNECTING and PublishStep.SENDING in steps
+    title = load_draft(seed).post.title
+    assert [p["url"] for p in posts_titled(ghost, title)] == [result.link]
+    assert load_draft(seed).publication_for(ghost.account().name) is not None
+
+
+def test_cancelling_a_ghost_publish_sends_no_post(ghost: GhostSite, seed: Path) -> None:
+    from postdesk.core.publish.engines import publish as publish_anywhere
+    from postdesk.core.publish.flow import PublishCancelledError
+
+    before = seed.read_bytes()
+    with pytest.raises(PublishCancelledError, match="no post was sent"):
+        publish_anywhere(load_draft(seed), seed, ghost.account(), ghost.key, cancelled=lambda: True)
+    assert posts_titled(ghost, load_draft(seed).post.title) == []
+    assert seed.read_bytes() == before

@@ -51,7 +51,7 @@ def test_the_publish_button_publishes_and_shows_the_link(
     qtbot.waitUntil(lambda: window.publishing.last_result is not None, timeout=60_000)
     result = window.publishing.last_result
     assert result is not None and result.created
-    assert any(f"The post was created on {name} (draft)" in m and result.link in m
+    assert any(f"The post was created and saved as a draft on {name}." in m and result.link in m
                for m in dialogs.warnings)  # fmt: skip
     assert result.link in window.published_label.text()
     assert load_draft(path).publication_for(name).post_id == result.post_id  # type: ignore[union-attr]
@@ -106,7 +106,9 @@ def test_the_publish_button_publishes_to_ghost(
         qtbot.waitUntil(lambda: window.publishing.last_result is not None, timeout=60_000)
         result = window.publishing.last_result
         assert result is not None and result.created
-        assert any(f"The post was created on {name} (draft)" in m for m in dialogs.warnings)
+        assert any(
+            f"The post was created and saved as a draft on {name}." in m for m in dialogs.warnings
+        )
         assert result.link in window.published_label.text()
         ghost_id = load_draft(path).publication_for(name).extra["ghost_post_id"]  # type: ignore[union-attr]
         post = ghost.api("GET", f"posts/{ghost_id}/")["posts"][0]

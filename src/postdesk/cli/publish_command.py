@@ -14,8 +14,9 @@ from postdesk.core.drafts.model import POST_STATUSES
 from postdesk.core.drafts.problems import DraftError
 from postdesk.core.paths import UserDirs
 from postdesk.core.publish.account_setup import secret_of
-from postdesk.core.publish.accounts import Account, AccountError, AccountStore
-from postdesk.core.publish.flow import PublishError, publish_draft
+from postdesk.core.publish.accounts import AccountError, AccountStore
+from postdesk.core.publish.engines import publish
+from postdesk.core.publish.flow import PublishError
 from postdesk.core.publish.steps import PublishStep
 from postdesk.core.publish.targets import publish_target
 from postdesk.core.publish.wordpress.errors import ConflictError, WordPressError
@@ -60,9 +61,7 @@ def run_publish(args: argparse.Namespace, dirs: UserDirs) -> int:
         check_can_save(draft, args.draft)  # the record must be writable before posting
         account = publish_target(AccountStore(dirs.accounts_file), draft, args.account)
         password = secret_of(CredentialStore(), account)
-        if account.engine == "ghost":
-            return _publish_ghost(args, draft, account, password, library)
-        result = publish_draft(
+        result = publish(
             draft,
             args.draft,
             account,
@@ -78,23 +77,6 @@ def run_publish(args: argparse.Namespace, dirs: UserDirs) -> int:
         raise CliError(str(err)) from err
     except RenderError as err:
         raise CliError(f"{args.draft}: {err}") from err
-    if not args.quiet:
-        verb = "Created" if result.created else "Updated"
-        print(f"{verb} post {result.post_id} ({result.status}) on {account.name}:", file=sys.stderr)
-    print(result.link)
-    return 0
-
-
-def _publish_ghost(
-    args: argparse.Namespace, draft: Any, account: Account, key: str, library: TemplateLibrary
-) -> int:
-    """The Ghost engine (until the engine factory routes it)."""
-    from postdesk.core.publish.ghost.publishing import publish_and_record
-
-    result = publish_and_record(
-        draft, args.draft, account, key,
-        library=library, status=args.status, overwrite=args.overwrite,
-    )  # fmt: skip
     if not args.quiet:
         verb = "Created" if result.created else "Updated"
         print(f"{verb} post ({result.status}) on {account.name}:", file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
@@ -13,6 +14,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from postdesk.core.drafts.model import CastMember, JsonDict
@@ -48,7 +50,11 @@ class CastModel(QAbstractTableModel):
     """The cast in billing order; a dragged row drops between rows, never onto one.
 
     The rows live in a Python list beside Qt: item roles hold only the texts Qt shows.
+    ``renamed(old, new)`` comes before ``dataChanged`` when a named row gets another name, so
+    the mentions of the old name can be renamed in the same undo step.
     """
+
+    renamed = Signal(str, str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -104,9 +110,12 @@ class CastModel(QAbstractTableModel):
             return False
         text = "" if value is None else str(value)
         row = self._rows[index.row()]
-        if row.texts[index.column()] == text:
+        old = row.texts[index.column()]
+        if old == text:
             return False
         row.texts[index.column()] = text
+        if index.column() == 0 and old.strip() and text.strip():
+            self.renamed.emit(old.strip(), text.strip())
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
         return True
 
@@ -151,7 +160,7 @@ class CastModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:
         return [ROWS_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         rows = sorted({index.row() for index in indexes if index.isValid()})
         payload = [{"texts": self._rows[r].texts, "extra": self._rows[r].extra} for r in rows]
         mime = QMimeData()

@@ -15,9 +15,9 @@ from postdesk.ui.releases_editor import ReleasesEditor
 #: Where a "Known for" credit ends up, said where it is typed (the cast sentence's style).
 CREDITS_NOTE = (
     "Known for: an actor the synopsis mentions with @[Name] gets the credit there "
-    "(“Graham Rogers, “Quantico””); everyone else is listed with theirs in the cast sentence "
-    "at the end of the synopsis (“… also stars Tim Roth (“Pulp Fiction”)”). The release "
-    "announcement’s “At a glance” lists every credit."
+    "(Graham Rogers, “Quantico”); the others get theirs in the cast sentence after the "
+    "synopsis (… also stars Tim Roth (“Pulp Fiction”)). The release announcement’s "
+    "At a glance lists every credit."
 )
 
 

@@ -61,6 +61,7 @@ class FilmForm(QWidget):
             lines=9,
         )
         self.mention = MentionButton(self.synopsis, cast_names)  # type: ignore[arg-type]
+        self.synopsis.offer_mentions(cast_names)  # type: ignore[arg-type]
         shared_checker().known_names = lambda: [self.title.text(), *cast_names()]  # type: ignore[operator]
         self.fields = {
             "film.title": Field(self.title),

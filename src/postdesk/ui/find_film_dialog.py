@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -112,7 +113,7 @@ class FindFilmDialog(QDialog):
         self.draft_file = draft_file
         self.settings = settings
         self.task: Task | None = None
-        self.result: Found | None = None
+        self.found: Found | None = None
         self._cancel_switch = threading.Event()
         self.chosen_film: Film | None = None
         self._hits: list[FilmHit] = []
@@ -122,7 +123,9 @@ class FindFilmDialog(QDialog):
     def _build(self) -> None:
         self.query = QLineEdit(self, placeholderText="Film title, as in “1 Mile to You”")
         self.query.setAccessibleName("Film title to search for")
-        self.year = QSpinBox(self, minimum=0, maximum=2100, specialValueText="any year")
+        self.year = QSpinBox(self)
+        self.year.setRange(0, 2100)
+        self.year.setSpecialValueText("any year")
         self.source = QComboBox(self)
         for key, label in SOURCE_LABELS.items():
             self.source.addItem(label, key)
@@ -141,7 +144,9 @@ class FindFilmDialog(QDialog):
         review_layout.addWidget(self.review, 1)
         self.pages.addWidget(review_page)
         self.status = QLabel(self, wordWrap=True)
-        self.progress = QProgressBar(self, minimum=0, maximum=0, visible=False)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # busy: the sources do not say how long they take
+        self.progress.setVisible(False)
         self.notice = QLabel(TMDB_NOTICE, self, wordWrap=True)
         self.notice.setStyleSheet("color: palette(mid); font-size: small;")
         self.buttons = QDialogButtonBox(self)
@@ -300,7 +305,7 @@ class FindFilmDialog(QDialog):
         self._run(f"Fetching {item.text().splitlines()[0]}…", work, self._show_review)
 
     def _show_review(self, result: Found) -> None:
-        self.result = result
+        self.found = result
         self.review.clear()
         for difference in result.merge.differences:
             label = FIELD_LABELS.get(difference.field, difference.field)
@@ -326,17 +331,17 @@ class FindFilmDialog(QDialog):
 
     def ticked(self) -> list[Difference]:
         """The differences the blogger ticked in the review."""
-        assert self.result is not None
+        assert self.found is not None
         return [
             d
-            for index, d in enumerate(self.result.merge.differences)
+            for index, d in enumerate(self.found.merge.differences)
             if self.review.item(index).checkState() == Qt.CheckState.Checked
         ]
 
     def _on_apply(self) -> None:
-        if self.result is None:
+        if self.found is None:
             return
-        self.chosen_film = apply_differences(self.result.merge.film, self.ticked())
+        self.chosen_film = apply_differences(self.found.merge.film, self.ticked())
         self.accept()
 
     def done(self, result: int) -> None:  # noqa: D102 - closing always stops the look-up
@@ -359,7 +364,11 @@ class FilmFinder(QObject):
         self.new_action.setStatusTip("Start a new draft filled from Wikidata or TMDB")
         self.new_action.triggered.connect(self.new_from_film)
         window.addAction(self.find_action)
-        menus = {m.title(): m for m in (a.menu() for a in window.menuBar().actions()) if m}
+        menus = {
+            menu.title(): menu
+            for menu in (action.menu() for action in window.menuBar().actions())
+            if isinstance(menu, QMenu)
+        }
         file_menu, edit_menu = menus.get("&File"), menus.get("&Edit")
         if file_menu is not None:
             file_menu.insertAction(window.open_action, self.new_action)

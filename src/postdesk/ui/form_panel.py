@@ -42,6 +42,7 @@ class FormPanel(QTabWidget):
 
     edited = Signal()
     template_changed = Signal(str)
+    cast_renamed = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,9 +54,41 @@ class FormPanel(QTabWidget):
         self.addTab(_scrolling(self.post), "Pos&t")
         self.setDocumentMode(True)
         self.fields: dict[str, Field] = {**self.film.fields, **self.post.fields}
+        self._proposed = ""
         for form in (self.film, self.credits, self.post):
             form.edited.connect(self.edited)
         self.post.template_changed.connect(self.template_changed)
+        self.credits.cast.model.renamed.connect(self.cast_renamed)
+
+    def rename_mentions(self, old: str, new: str) -> bool:
+        """Carry a renamed cast member's mentions along in the synopsis and the note."""
+        editors = (self.film.synopsis, self.post.note)
+        return any([editor.rename_mention(old, new) for editor in editors])
+
+    def proposed_title(self) -> str:
+        """The post title the form proposes: "Trailer Park Tuesday: Dune: Part Two"."""
+        film = " ".join(self.film.title.text().split())
+        series = self.post.template_title()
+        if not film:
+            return ""
+        return f"{series}: {film}" if series else film
+
+    def propose_title(self) -> bool:
+        """Fill the post title with the proposal while the blogger has not written their own.
+
+        The title follows the film title and the template as long as it is empty or still
+        the last proposal; once typed over, it is the blogger's and stays. True if changed.
+        """
+        proposal = self.proposed_title()
+        current = self.post.title.text()
+        following = current.strip() in ("", self._proposed)
+        self._proposed = proposal
+        if not following or not proposal or current == proposal:
+            return False
+        blocked = self.post.title.blockSignals(True)
+        self.post.title.setText(proposal)
+        self.post.title.blockSignals(blocked)
+        return True
 
     def set_templates(self, templates: list[TemplateInfo]) -> None:
         """The templates the chooser offers."""
@@ -66,6 +99,7 @@ class FormPanel(QTabWidget):
         self.film.show_film(draft.film, base_dir)
         self.credits.show_film(draft.film)
         self.post.show_post(draft.post)
+        self._proposed = self.proposed_title()
 
     def collect(self, draft: Draft) -> Draft:
         """A new draft: ``draft`` with the form's values (unknown fields and records kept)."""
@@ -82,6 +116,27 @@ class FormPanel(QTabWidget):
                 messages.setdefault(key, _sentence(problem))
         for key, field in self.fields.items():
             field.set_problem(messages.get(key))
+
+
+#: Field paths as the form labels them, for messages about a field.
+FIELD_LABELS = {
+    "film.title": "Film title", "film.year": "Year", "film.tagline": "Tagline",
+    "film.synopsis": "Synopsis", "film.runtime_minutes": "Runtime", "film.rating": "Rated",
+    "film.genres": "Genres", "film.trailer_url": "Trailer", "film.poster": "Poster",
+    "film.cast": "Cast", "film.directors": "Directors", "film.writers": "Writers",
+    "film.releases": "Releases", "post.title": "Post title", "post.template": "Template",
+    "post.note": "Your note", "post.question": "Question", "post.review_rating": "Your rating",
+    "post.categories": "Categories", "post.tags": "Tags", "post.status": "Status",
+    "post.publish_at": "Publish date",
+}  # fmt: skip
+
+
+def labelled(problem: Problem) -> str:
+    """A problem as the blogger reads it: "Post title: needed" rather than "post.title: …"."""
+    key = problem.path.split("[")[0]
+    label = FIELD_LABELS.get(key, problem.path)
+    message = "needed" if problem.message == "must not be empty" else problem.message
+    return f"{label}: {message}" if label else message
 
 
 def _sentence(problem: Problem) -> str:

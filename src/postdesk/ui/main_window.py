@@ -175,6 +175,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
 
     def _build_status(self) -> None:
+        self.length_label = QLabel(self)
+        self.length_label.setAccessibleName("Length of the post")
+        self.statusBar().addPermanentWidget(self.length_label)
         self.published_label = QLabel(self)
         self.published_label.setOpenExternalLinks(True)
         self.published_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -183,6 +186,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.form.edited.connect(self._on_edited)
         self.form.template_changed.connect(lambda name: self._request_render())
+        self.form.cast_renamed.connect(self._on_cast_renamed)
         self.scheduler.rendered.connect(self._on_rendered)
         self.document.modified_changed.connect(self.setWindowModified)
         self.document.path_changed.connect(self._on_path_changed)
@@ -283,6 +287,7 @@ class MainWindow(QMainWindow):
         self.form.show_draft(draft, self.document.folder)
         self.undo_stack.clear()
         self._undo_base = draft_to_json(draft)
+        self._touched = False
         self._refresh_problems()
         self.show_publication()
         self._request_render()
@@ -306,6 +311,8 @@ class MainWindow(QMainWindow):
     # -- slots -----------------------------------------------------------------------------------
 
     def _on_edited(self) -> None:
+        self._touched = True
+        self.form.propose_title()
         self.sync_from_form()
         self._refresh_problems()
         self._request_render()
@@ -313,7 +320,16 @@ class MainWindow(QMainWindow):
         self._undo_timer.start()
 
     def _refresh_problems(self) -> None:
-        self.form.mark_problems(self.current_problems())
+        problems = self.current_problems()
+        if not getattr(self, "_touched", True):
+            # A new draft is empty by nature: "Needed" waits until the blogger did something.
+            problems = [p for p in problems if p.message != "must not be empty"]
+        self.form.mark_problems(problems)
+
+    def show_all_problems(self) -> None:
+        """Mark every problem, empty fields too (before a publish, say)."""
+        self._touched = True
+        self._refresh_problems()
 
     def _request_render(self) -> None:
         if self.preview is None:
@@ -331,6 +347,11 @@ class MainWindow(QMainWindow):
         if self.preview is None:
             return
         page = result.page or self._error_page(result.error or "")
+        if result.error is None:
+            from postdesk.ui.draft_status import length_of, with_hint
+
+            self.length_label.setText(length_of(page))
+            page = with_hint(page, self.document.draft)
         if self._shown_template is None:  # the shell page is loading: fill its body
             number = self.preview.update_body(page)
             self._shown_template = result.template if result.error is None else None
@@ -379,6 +400,17 @@ class MainWindow(QMainWindow):
         self._refresh_problems()
         self._request_render()
         self.autosaver.changed()
+
+    def _on_cast_renamed(self, old: str, new: str) -> None:
+        """Rename the mentions with the cast member, as one undo step with the rename."""
+        self._undo_timer.stop()
+        self._push_undo_step()  # the blogger's pending typing stays its own step
+        self.form.rename_mentions(old, new)
+        self.sync_from_form()  # the table already holds the new name
+        after = draft_to_json(self.document.draft)
+        text = f"Rename {old} to {new}"
+        self.undo_stack.push(SnapshotCommand(self._undo_base, after, self._apply_snapshot, text))
+        self._undo_base = after
 
     def _apply_snapshot(self, snapshot: str) -> None:
         draft, _ = parse_draft(snapshot)

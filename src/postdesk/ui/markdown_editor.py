@@ -4,20 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QPoint, QStringListModel, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QContextMenuEvent,
     QFontMetrics,
+    QKeyEvent,
     QKeySequence,
     QShowEvent,
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QCompleter, QMenu, QPlainTextEdit, QToolButton, QWidget
 
+from postdesk.core.drafts.mentions import rename_mentions
 from postdesk.core.spelling import words_to_check
+
+#: Keys the open mention list takes for itself (choose, leave, move).
+COMPLETER_KEYS = (Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab,
+                  Qt.Key.Key_Backtab)  # fmt: skip
 
 
 class MarkdownEdit(QPlainTextEdit):
@@ -118,6 +124,89 @@ class MarkdownEdit(QPlainTextEdit):
         """Insert ``@[name]`` at the cursor, as if typed (undoable)."""
         self.insertPlainText(f"@[{name}]")
         self.setFocus()
+
+    def rename_mention(self, old: str, new: str) -> bool:
+        """Rewrite the mentions of ``old`` as ``@[new]``, without signalling an edit.
+
+        One edit block, so the field's own undo takes it back whole; the cursor stays put.
+        """
+        text = self.toPlainText()
+        renamed = rename_mentions(text, old, new)
+        if renamed is None or renamed == text:
+            return False
+        position = self.textCursor().position()
+        blocked = self.blockSignals(True)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(renamed)
+        cursor.endEditBlock()
+        cursor.setPosition(min(position, len(renamed)))
+        self.setTextCursor(cursor)
+        self.blockSignals(blocked)
+        return True
+
+    def offer_mentions(self, cast_names: Callable[[], list[str]]) -> None:
+        """Typing ``@`` opens a list of ``cast_names()``; choosing one writes ``@[Name]``."""
+        self._mentions = MentionCompleter(self, cast_names)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Let an open mention list have the keys that choose or dismiss."""
+        mentions: MentionCompleter | None = getattr(self, "_mentions", None)
+        if mentions and mentions.popup().isVisible() and event.key() in COMPLETER_KEYS:
+            event.ignore()  # the completer's popup acts on it
+            return
+        super().keyPressEvent(event)
+        if mentions:
+            mentions.follow_typing(event.text())
+
+
+class MentionCompleter(QCompleter):
+    """The cast names offered after ``@`` in an editor, narrowed as the name is typed."""
+
+    def __init__(self, editor: MarkdownEdit, cast_names: Callable[[], list[str]]) -> None:
+        super().__init__(editor)
+        self._editor = editor
+        self._cast_names = cast_names
+        self._names = QStringListModel(self)
+        self._at: int | None = None  # where the "@" is, while a mention is being typed
+        self.setModel(self._names)
+        self.setWidget(editor)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.activated.connect(self._insert)
+
+    def follow_typing(self, typed: str) -> None:
+        """Open the list on "@", narrow it while a name is typed, close it when done."""
+        position = self._editor.textCursor().position()
+        if typed == "@":
+            names = self._cast_names()
+            if not names:
+                return
+            self._names.setStringList(names)
+            self._at = position - 1
+        if self._at is None:
+            return
+        typed_name = self._editor.toPlainText()[self._at + 1 : position]
+        if position <= self._at or any(c in typed_name for c in "[]\n"):
+            self._at = None
+            self.popup().hide()
+            return
+        self.setCompletionPrefix(typed_name)
+        rect = self._editor.cursorRect()
+        rect.setWidth(self.popup().sizeHintForColumn(0) + 24)
+        self.complete(rect)
+
+    def _insert(self, name: str) -> None:
+        if self._at is None:
+            return
+        cursor = self._editor.textCursor()
+        cursor.setPosition(self._at)
+        cursor.setPosition(self._editor.textCursor().position(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(f"@[{name}]")
+        self._editor.setTextCursor(cursor)
+        self._at = None
 
 
 class MentionButton(QToolButton):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -66,6 +66,7 @@ class PostForm(QWidget):
         self.publish_at.setMinimumDateTime(NO_DATE)
         self.publish_at.setSpecialValueText("Not set")
         self.publish_at.setDisplayFormat("MMMM d, yyyy  HH:mm")
+        self._calendar_at_today = CalendarAtToday(self.publish_at)
         self.rating.setMaximumWidth(160)
         self.publish_at.setMaximumWidth(260)
         self.fields = {"post.title": Field(self.title), "post.publish_at": Field(self.publish_at)}
@@ -117,6 +118,7 @@ class PostForm(QWidget):
         current = self.template.currentData()
         blocked = self.template.blockSignals(True)
         self.template.clear()
+        self._template_titles = {info.name: info.title for info in templates}
         for info in templates:
             label = info.title if info.builtin else f"{info.title} (yours)"
             self.template.addItem(label, info.name)
@@ -134,6 +136,11 @@ class PostForm(QWidget):
 
     def _describe_template(self) -> None:
         self.template_description.setText(self.template.currentData(DESCRIPTION_ROLE) or "")
+
+    def template_title(self) -> str:
+        """What the chosen template calls itself: "Trailer Park Tuesday", "Review"."""
+        titles: dict[str, str] = getattr(self, "_template_titles", {})
+        return titles.get(self.template.currentData() or "", "")
 
     def _on_template_changed(self) -> None:
         self._describe_template()
@@ -189,3 +196,31 @@ class PostForm(QWidget):
         local = when.toPython()
         assert isinstance(local, dt.datetime)
         return local.replace(tzinfo=None).astimezone()
+
+
+class CalendarAtToday(QObject):
+    """Opens the publish-date calendar at today while no date is set, not at the year 2000.
+
+    The calendar is Qt's and made only when asked for, so the watch on it starts at the first
+    press on the field (before the popup shows), keeping its parts out of the form until used.
+    """
+
+    def __init__(self, edit: QDateTimeEdit) -> None:
+        super().__init__(edit)
+        self._edit = edit
+        self._calendar: QObject | None = None
+        edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        pressed = (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress)
+        if watched is self._edit and self._calendar is None and event.type() in pressed:
+            self._calendar = self._edit.calendarWidget()
+            self._calendar.installEventFilter(self)
+        elif (
+            watched is self._calendar
+            and event.type() == QEvent.Type.Show
+            and self._edit.dateTime() == NO_DATE
+        ):
+            today = QDate.currentDate()
+            self._edit.calendarWidget().setCurrentPage(today.year(), today.month())
+        return False

@@ -89,7 +89,12 @@ class PreviewPage(QWebEnginePage):
         # target="_blank" links: a throwaway page whose first navigation goes to the browser.
         page = PreviewPage(self.profile(), self)
         page.link_opened.connect(self.link_opened)
-        page.urlChanged.connect(lambda url: (self._open_externally(url), page.deleteLater()))
+
+        def hand_over(url: QUrl) -> None:
+            self._open_externally(url)
+            page.deleteLater()
+
+        page.urlChanged.connect(hand_over)
         return page
 
     def _open_externally(self, url: QUrl) -> None:

@@ -86,12 +86,16 @@ class PublishController(QObject):
 
     def publish(self) -> None:
         """One click: to the account the draft was published on, else the default one."""
+        if not self._ready():
+            return
         account = self._target_account()
         if account is not None:
             self._start(account, overwrite=False)
 
     def publish_with_choices(self) -> None:
         """Ask for the account, status, date and terms, then publish."""
+        if not self._ready(schedule=False):  # the dialog still sets status and date
+            return
         accounts = self._accounts()
         if not accounts:
             return
@@ -130,8 +134,24 @@ class PublishController(QObject):
             return None
         return publish_target(self.store, self.window.document.draft)
 
+    def _ready(self, schedule: bool = True) -> bool:
+        """Check the draft before asking anything; say what to fix, named as the form does."""
+        from postdesk.core.publish.readiness import publish_problems
+        from postdesk.ui.form_panel import labelled
+
+        self.window.sync_from_form()
+        problems = publish_problems(self.window.document.draft)
+        if not schedule:
+            problems = [p for p in problems if p.path != "post.publish_at"]
+        if not problems:
+            return True
+        self.window.show_all_problems()
+        lines = "\n".join(f"• {labelled(p)}" for p in problems)
+        QMessageBox.warning(self.window, "Not ready to publish", f"Fix this first:\n{lines}")
+        return False
+
     def _start(self, account: Account, overwrite: bool) -> None:
-        if self.task is not None:
+        if self.task is not None or not self._ready():
             return
         if not self.window.files.save():  # the file is what gets published and recorded
             return
@@ -140,17 +160,10 @@ class PublishController(QObject):
 
         def work(progress: object, cancelled: object) -> tuple[PublishResult, Draft]:
             from postdesk.core.publish.account_setup import secret_of
-            from postdesk.core.publish.flow import publish_draft
+            from postdesk.core.publish.engines import publish
 
             password = secret_of(self.credentials, account)
-            if account.engine == "ghost":
-                from postdesk.core.publish.ghost.publishing import publish_and_record
-
-                ghost = publish_and_record(
-                    draft, path, account, password, library=library, overwrite=overwrite
-                )
-                return ghost, draft
-            result = publish_draft(
+            result = publish(
                 draft, path, account, password, library=library, overwrite=overwrite,
                 progress=lambda step: progress(step.value), cancelled=cancelled,  # type: ignore[operator]
             )  # fmt: skip
@@ -204,11 +217,14 @@ class PublishController(QObject):
         document.mark_saved(draft_to_json(published), published.disk)
         document.update(document.draft)
         self.window.show_publication()
+        from postdesk.core.publish.outcome import outcome_phrase
+
+        done = outcome_phrase(result.status, result.account, published.post.publish_at)
         verb = "created" if result.created else "updated"
-        self.window.statusBar().showMessage(f"Post {verb} on {result.account}: {result.link}")
+        self.window.statusBar().showMessage(f"Post {done}: {result.link}")
         box = QMessageBox(self.window)
         box.setWindowTitle("Published")
-        box.setText(f"The post was {verb} on {result.account} ({result.status}).")
+        box.setText(f"The post was {verb} and {done}.")
         box.setInformativeText(result.link)
         open_button = box.addButton("Open in browser", QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -43,7 +43,7 @@ class PublishDialog(QDialog):
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("MMMM d, yyyy  HH:mm")
         start = post.publish_at or dt.datetime.now().astimezone() + dt.timedelta(days=1)
-        self.when.setDateTime(QDateTime(start))
+        self.when.setDateTime(local_qdatetime(start))
         self.categories = ListEdit("Movies")
         self.categories.setText(join_list(post.categories))
         self.tags = ListEdit("trailer")
@@ -81,10 +81,19 @@ class PublishDialog(QDialog):
         """``post`` with the choices made here."""
         when = self.when.dateTime().toPython()
         scheduled = self.status.currentData() == "future" and isinstance(when, dt.datetime)
+        publish_at = when.astimezone() if scheduled and isinstance(when, dt.datetime) else None
         return dataclasses.replace(
             post,
             status=self.status.currentData(),
-            publish_at=when.astimezone() if scheduled else post.publish_at,  # type: ignore[union-attr]
+            publish_at=publish_at or post.publish_at,
             categories=self.categories.items(),
             tags=self.tags.items(),
         )
+
+
+def local_qdatetime(moment: dt.datetime) -> QDateTime:
+    """``moment`` as the local date and time Qt's editors show."""
+    local = moment.astimezone() if moment.tzinfo else moment
+    return QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )

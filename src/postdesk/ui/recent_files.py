@@ -19,7 +19,7 @@ class RecentFiles:
     def paths(self) -> list[Path]:
         """The recent drafts that still exist."""
         stored = self._settings.value(KEY, []) or []
-        items = [stored] if isinstance(stored, str) else list(stored)
+        items = [stored] if isinstance(stored, str) else stored if isinstance(stored, list) else []
         return [Path(p) for p in items if Path(p).is_file()]
 
     def add(self, path: Path) -> None:

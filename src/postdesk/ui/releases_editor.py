@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCompleter,
-    QDateEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -16,10 +14,21 @@ from PySide6.QtWidgets import (
 )
 
 from postdesk.core.drafts.model import Release
+from postdesk.core.render.phrasing import COMMON_VENUES, release_line
+from postdesk.ui.date_field import DateField
 
-NO_DATE = QDate(1900, 1, 1)
-VENUES = ["theaters", "select theaters", "VOD", "digital", "Netflix", "Prime Video", "Disney+",
-          "Max", "Apple TV+", "Hulu", "Blu-ray and DVD", "IMAX"]  # fmt: skip
+PHRASE_TIP = (
+    "How the post will say it. To say it differently, type the preposition yourself "
+    "(“at the Alamo”)."
+)
+
+
+def venue_completer(parent: QWidget) -> QCompleter:
+    """Suggests the common venues, whatever the case typed ("sx" offers SXSW)."""
+    completer = QCompleter(list(COMMON_VENUES), parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer
 
 
 class ReleaseRow(QWidget):
@@ -31,36 +40,46 @@ class ReleaseRow(QWidget):
     def __init__(self, release: Release, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.extra = dict(release.extra)
-        self.date = QDateEdit(self)
-        self.date.setCalendarPopup(True)
-        self.date.setMinimumDate(NO_DATE)
-        self.date.setSpecialValueText("No date yet")
-        self.date.setDisplayFormat("MMMM d, yyyy")
-        self.date.setAccessibleName("Release date")
-        self.date.setDate(QDate(release.date) if release.date else NO_DATE)
+        self.date = DateField("No date yet", "Release date", self)
+        self.date.set_date(release.date)
         self.where = QLineEdit(release.where, self)
         self.where.setPlaceholderText("theaters, VOD, Netflix…")
         self.where.setAccessibleName("Where it is released")
-        self.where.setCompleter(QCompleter(VENUES, self.where))
+        self.where.setCompleter(venue_completer(self.where))
+        self.phrase = QLabel(self)
+        self.phrase.setObjectName("hint")
+        self.phrase.setWordWrap(True)  # a long venue wraps rather than being cut off
+        self.phrase.setAccessibleName("How the post says it")
+        self.phrase.setToolTip(PHRASE_TIP)
+        self.phrase.setMinimumWidth(self.phrase.fontMetrics().horizontalAdvance("M" * 12))
         remove = QPushButton("Remove", self)
         remove.setAccessibleName("Remove this release")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.date, 2)
+        layout.addWidget(self.date, 0)
         layout.addWidget(self.where, 3)
+        layout.addWidget(self.phrase, 3)
         layout.addWidget(remove)
-        self.date.dateChanged.connect(self.edited)
+        self.date.edited.connect(self.edited)
         self.where.textEdited.connect(self.edited)
+        # A picked suggestion is set without textEdited: it is an edit all the same.
+        self.where.completer().activated.connect(self.edited)
+        self.date.edited.connect(self._show_phrase)
+        self.where.textChanged.connect(self._show_phrase)
         remove.clicked.connect(lambda: self.remove_requested.emit(self))
+        self._show_phrase()
+
+    def _show_phrase(self) -> None:
+        """Beside the venue, the words the post will use: "at SXSW on March 11th"."""
+        release = self.release()
+        self.phrase.setText(release_line([release]) if release else "")
 
     def release(self) -> Release | None:
         """The release, or ``None`` while the venue is blank."""
         where = self.where.text().strip()
         if not where:
             return None
-        date = self.date.date()
-        value = None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())
-        return Release(where=where, date=value, extra=dict(self.extra))
+        return Release(where=where, date=self.date.date(), extra=dict(self.extra))
 
 
 class ReleasesEditor(QWidget):
@@ -73,7 +92,7 @@ class ReleasesEditor(QWidget):
         self._rows: list[ReleaseRow] = []
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
-        add = QPushButton("Add release", self)
+        add = self.add_button = QPushButton("Add release", self)
         add.setAccessibleName("Add a release date")
         add.clicked.connect(self._on_add)
         layout = QVBoxLayout(self)
@@ -106,7 +125,8 @@ class ReleasesEditor(QWidget):
         return row
 
     def _on_add(self) -> None:
-        row = self._add_row(Release(where="", date=dt.date.today()))
+        # No date until the blogger gives one: a date of today would read as a real release.
+        row = self._add_row(Release(where="", date=None))
         row.where.setFocus()
         self.edited.emit()
 

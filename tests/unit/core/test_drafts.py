@@ -300,3 +300,14 @@ def test_any_json_gives_a_draft_or_named_problems_never_a_crash(
     if draft is not None and not blocking:
         again, _ = parse_draft(draft_to_json(draft), TEMPLATES)
         assert again is not None and draft_to_json(again) == draft_to_json(draft)
+
+
+def test_renaming_mentions_follows_the_cast_name_whatever_its_case() -> None:
+    from postdesk.core.drafts.mentions import rename_mentions
+
+    source = "A girl (@[Zendaya]) and @[ zendaya ] meet @[Tom Holland]."
+    assert rename_mentions(source, "Zendaya", "Zendaya Coleman") == (
+        "A girl (@[Zendaya Coleman]) and @[Zendaya Coleman] meet @[Tom Holland]."
+    )
+    assert rename_mentions(None, "A", "B") is None
+    assert rename_mentions("@[A]", "A", "  ") == "@[A]"

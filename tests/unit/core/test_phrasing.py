@@ -4,6 +4,7 @@ import pytest
 
 from postdesk.core.drafts.model import CastMember, Release
 from postdesk.core.render.phrasing import (
+    COMMON_VENUES,
     billed_names,
     cast_sentence,
     credit,
@@ -85,6 +86,22 @@ def test_ordinal_dates() -> None:
         ("cinemas", "in cinemas"),
         ("Blu-ray and DVD", "on Blu-ray and DVD"),
         ("at the Toronto festival", "at the Toronto festival"),
+        ("SXSW", "at SXSW"),
+        ("Sundance", "at Sundance"),
+        ("TIFF", "at TIFF"),
+        ("Cannes", "at Cannes"),
+        ("Berlinale", "at the Berlinale"),
+        ("Venice", "at Venice"),
+        ("Telluride", "at Telluride"),
+        ("Tribeca", "at Tribeca"),
+        ("Fantastic Fest", "at Fantastic Fest"),
+        ("Austin Film Festival", "at the Austin Film Festival"),
+        ("the Toronto International Film Festival", "at the Toronto International Film Festival"),
+        ("a film festival near you", "at a film festival near you"),
+        ("Tiffany's drive-in", "in Tiffany's drive-in"),
+        ("Prime Video", "on Prime Video"),
+        ("at the Alamo", "at the Alamo"),
+        ("in  my   living room", "in my living room"),
     ],
 )
 def test_venue_prepositions(where: str, expected: str) -> None:
@@ -122,6 +139,18 @@ def test_release_line_adds_years_only_across_years() -> None:
     assert release_line(releases) == (
         "in select theaters on December 4th, 2026 and on VOD on January 15th, 2027"
     )
+
+
+def test_a_festival_premiere_reads_as_english() -> None:
+    releases = [_release("2026-03-11", "SXSW"), _release("2026-04-03", "theaters")]
+    assert release_line(releases) == "at SXSW on March 11th and in theaters on April 3rd"
+
+
+def test_every_suggested_venue_has_its_phrase() -> None:
+    phrases = {venue: venue_phrase(venue) for venue in COMMON_VENUES}
+    assert phrases["VOD"] == "on VOD" and phrases["select theaters"] == "in select theaters"
+    assert phrases["Fantastic Fest"] == "at Fantastic Fest"
+    assert all(p.split()[0] in {"in", "on", "at"} for p in phrases.values())
 
 
 def test_release_line_leaves_out_blank_venues_and_repeats() -> None:

@@ -76,3 +76,19 @@ def test_another_account_is_not_held_up(seed: Path) -> None:
         publish_lock(seed, "Other blog", waiting=pytest.fail, cancelled=lambda: False),
     ):
         pass
+
+
+def test_a_ghost_publish_waits_too_and_can_be_cancelled(seed: Path) -> None:
+    from postdesk.core.publish.ghost.publishing import publish_and_record
+
+    told: list[str] = []
+    account = Account("Ghost", "http://127.0.0.1:9", "", engine="ghost")
+    with (
+        publish_lock(seed, "Ghost", waiting=lambda: None, cancelled=lambda: False),
+        pytest.raises(PublishCancelledError, match="no post was sent"),
+    ):
+        publish_and_record(
+            load_draft(seed), seed, account, "key",
+            progress=lambda step: told.append(step.value), cancelled=lambda: bool(told),
+        )  # fmt: skip
+    assert told == ["Waiting for another publish of this draft to this blog to finish"]

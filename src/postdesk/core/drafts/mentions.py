@@ -18,3 +18,18 @@ def mentioned_names(source: str | None) -> list[str]:
     for match in MENTION.finditer(source or ""):
         seen.setdefault(mention_key(match.group(1)), match.group(1).strip())
     return list(seen.values())
+
+
+def rename_mentions(source: str | None, old: str, new: str) -> str | None:
+    """``source`` with every mention of ``old`` (any case or spacing) written ``@[new]``.
+
+    Renaming a cast member must carry their mentions along, or the synopsis would keep a
+    mention nobody in the cast answers to and the credit would silently disappear.
+    """
+    if source is None or not new.strip():
+        return source
+    wanted = mention_key(old)
+    return MENTION.sub(
+        lambda m: f"@[{new.strip()}]" if mention_key(m.group(1)) == wanted else m.group(0),
+        source,
+    )

@@ -52,6 +52,7 @@ from postdesk.core.publish.slugs import slugify
 from postdesk.core.publish.steps import PublishStep
 from postdesk.core.publish.wordpress.client import Media, RemotePost, WordPressClient
 from postdesk.core.publish.wordpress.errors import ConflictError, WordPressError
+from postdesk.core.publish.wordpress.fields import going_live_fields
 from postdesk.core.render.bounded import render_limited as render  # time + memory limits
 from postdesk.core.render.templates import TemplateLibrary
 
@@ -207,6 +208,7 @@ class _PublishJob:
         self.step(PublishStep.CONNECTING)
         self.client.discover()
         existing = self._existing_post(overwrite)
+        fields.update(going_live_fields(self.status, existing))
         poster_digest = content_hash_file(poster) if poster else None
         featured = self._featured_media(poster, poster_digest, existing)
         self.step(PublishStep.TERMS)

@@ -4,14 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 
 from postdesk.core.drafts.mentions import mention_key
 from postdesk.core.drafts.model import CastMember, Release
 
-#: Venues one goes *in* to ("in theaters"); everything else one watches *on* ("on VOD").
-IN_VENUES = ("theater", "theatre", "cinema", "imax", "select ", "drive-in", "festival")
+#: Venues one goes *in* to ("in theaters"); streaming and VOD one watches *on* ("on VOD").
+IN_VENUES = ("theater", "theatre", "cinema", "imax", "select ", "drive-in")
+#: Festivals and events one is *at* ("at SXSW"), as whole words; any "… Festival" or "… Fest".
+AT_VENUES = re.compile(
+    r"\b(sxsw|south by southwest|sundance|tiff|cannes|berlinale|venice|telluride|tribeca"
+    r"|fantastic fest|fantasia|locarno|sitges|comic-con|festival|fest|premiere)\b",
+    re.IGNORECASE,
+)
+#: Events English names with "the": "at the Berlinale", "at the Toronto Film Festival".
+THE_VENUES = re.compile(r"(\bberlinale|\bfestival|\bpremiere)$", re.IGNORECASE)
 PREPOSITIONS = ("in ", "on ", "at ", "from ", "via ")
+#: What the venue field suggests, in the spelling the phrases above expect.
+COMMON_VENUES = (
+    "theaters", "select theaters", "IMAX", "VOD", "digital", "Netflix", "Prime Video",
+    "Disney+", "Max", "Apple TV+", "Hulu", "Peacock", "Paramount+", "Shudder", "MUBI",
+    "Blu-ray and DVD", "SXSW", "Sundance", "TIFF", "Cannes", "Berlinale", "Venice",
+    "Telluride", "Tribeca", "Fantastic Fest",
+)  # fmt: skip
 
 
 def join_names(names: Iterable[str | None], conjunction: str = "and") -> str:
@@ -68,14 +84,20 @@ def ordinal_date(date: dt.date | None, with_year: bool = False) -> str:
 
 
 def venue_phrase(where: str) -> str:
-    """A venue with its preposition: "in theaters", "on VOD", "on Netflix".
+    """A venue with the preposition English gives it.
 
-    A venue the blogger already wrote with a preposition ("at the Cannes festival") is kept.
+    Festivals and events take "at" ("at SXSW", "at the Berlinale", "at the Austin Film
+    Festival"), theaters and cinemas "in" ("in select theaters"), streaming services and the
+    rest "on" ("on VOD", "on Netflix"). A venue the blogger already wrote with a preposition
+    ("at the Alamo") is kept as typed: that is how a wrong guess is corrected.
     """
     venue = " ".join(where.split())
     lowered = venue.casefold()
     if not venue or lowered.startswith(PREPOSITIONS):
         return venue
+    if AT_VENUES.search(venue):
+        the = THE_VENUES.search(venue) and not lowered.startswith(("the ", "a ", "an "))
+        return f"at the {venue}" if the else f"at {venue}"
     preposition = "in" if any(word in lowered for word in IN_VENUES) else "on"
     return f"{preposition} {venue}"
 

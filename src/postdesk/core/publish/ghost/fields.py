@@ -71,3 +71,18 @@ def post_fields(
         moment = published_at if published_at.tzinfo else published_at.astimezone()
         fields["published_at"] = moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
     return fields
+
+
+def going_live_fields(
+    ghost_status_sent: str, status_now: str, now: dt.datetime | None = None
+) -> dict[str, Any]:
+    """``published_at`` for a post going live that is not live yet (``status_now``).
+
+    Ghost keeps a scheduled post's future ``published_at`` when it is sent as published, so
+    it would show as published in December; going live now is dated now. A live post keeps
+    its date, so an update does not move it up the site.
+    """
+    if ghost_status_sent != "published" or status_now == "published":
+        return {}
+    moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    return {"published_at": moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")}

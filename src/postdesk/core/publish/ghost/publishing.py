@@ -12,14 +12,21 @@ the next publish looks the journal's slug up before it creates anything.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from postdesk.core.drafts.model import Draft, Publication, poster_path
 from postdesk.core.publish.accounts import Account
-from postdesk.core.publish.flow import PublishResult, one_publish_at_a_time
+from postdesk.core.publish.flow import (
+    Cancelled,
+    Progress,
+    PublishCancelledError,
+    PublishResult,
+    one_publish_at_a_time,
+)
 from postdesk.core.publish.ghost.client import GhostClient, GhostPost
-from postdesk.core.publish.ghost.fields import post_fields
+from postdesk.core.publish.ghost.fields import going_live_fields, post_fields
 from postdesk.core.publish.journal import (
     Journal,
     Pending,
@@ -29,6 +36,7 @@ from postdesk.core.publish.journal import (
     unconfirmed,
 )
 from postdesk.core.publish.slugs import slugify
+from postdesk.core.publish.steps import PublishStep
 from postdesk.core.publish.wordpress.errors import ConflictError, WordPressError
 from postdesk.core.render.templates import TemplateLibrary
 
@@ -47,6 +55,8 @@ def publish_to_ghost(
     overwrite: bool = False,
     library: TemplateLibrary | None = None,
     client: GhostClient | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> tuple[GhostPost, Publication]:
     """Publish ``draft`` to ``account``'s Ghost site; return the post and the record to keep.
 
@@ -54,16 +64,21 @@ def publish_to_ghost(
         ConflictError: the post was changed on the blog and ``overwrite`` is false.
         WordPressError: (its subclasses) the site refused or could not be reached.
     """
+    step = _stepper(progress, cancelled)
+    step(PublishStep.CONNECTING)
     client = client or GhostClient(account, key)
     client.discover()
     record = draft.publication_for(account.name)
+    step(PublishStep.POSTER)
     image_url, digest = _poster(client, draft, draft_file, record)
     fields = post_fields(
         draft, draft_file, status or draft.post.status, library=library,
         image_url=image_url, published_at=draft.post.publish_at,
     )  # fmt: skip
     ghost_id = record.extra.get(GHOST_ID) if record is not None else None
+    step(PublishStep.CHECKING)
     existing = client.get_post(ghost_id) if isinstance(ghost_id, str) else None
+    step(PublishStep.SENDING)  # the last point where cancelling leaves no post behind
     if existing is not None and record is not None:
         if not overwrite and _edited_since(existing, record):
             raise _conflict(client, existing)
@@ -72,6 +87,20 @@ def publish_to_ghost(
     else:
         post = _create_once(client, Journal(draft_file), draft, fields)
     return post, _publication(account, post, digest)
+
+
+def _stepper(
+    progress: Progress | None, cancelled: Cancelled | None
+) -> Callable[[PublishStep], None]:
+    """Report each step, and stop before it when the user cancelled (nothing sent yet)."""
+
+    def step(current: PublishStep) -> None:
+        if cancelled is not None and cancelled():
+            raise PublishCancelledError("Publishing was cancelled; no post was sent.")
+        if progress is not None:
+            progress(current)
+
+    return step
 
 
 def _create_once(
@@ -150,16 +179,28 @@ def publish_and_record(
     draft_file: Path | None,
     account: Account,
     key: str,
-    **options: Any,
+    *,
+    library: TemplateLibrary | None = None,
+    status: str | None = None,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    client: GhostClient | None = None,
 ) -> PublishResult:
-    """Publish, then keep the record in the draft and save it, as the WordPress flow does."""
+    """Publish, then keep the record in the draft and save it, as the WordPress flow does.
+
+    ``progress`` and ``cancelled`` also serve the wait for another publish of the same draft.
+    """
     from postdesk.core.drafts.files import save_draft
     from postdesk.core.drafts.problems import DraftError
     from postdesk.core.publish.flow import PublishError
 
-    with one_publish_at_a_time(draft, draft_file, account):
+    with one_publish_at_a_time(draft, draft_file, account, progress, cancelled):
         before = draft.publication_for(account.name)
-        post, publication = publish_to_ghost(draft, draft_file, account, key, **options)
+        post, publication = publish_to_ghost(
+            draft, draft_file, account, key, library=library, status=status,
+            overwrite=overwrite, progress=progress, cancelled=cancelled, client=client,
+        )  # fmt: skip
         created = before is None or before.extra.get(GHOST_ID) != post.id  # new, or re-created
         draft.record_publication(publication)
         if draft_file is not None:
@@ -179,8 +220,17 @@ def publish_and_record(
 def _update(
     client: GhostClient, existing: GhostPost, fields: dict[str, Any], seen: str
 ) -> GhostPost:
+    """Send ``fields`` over ``existing``, moving it to the status they ask for.
+
+    Ghost refuses to schedule a live post ("already published"), as its editor does: the post
+    goes back to a draft first. Going live from a schedule is dated now, not at the schedule.
+    """
     try:
-        return client.update_post(existing.id, fields, seen)
+        if existing.status == "published" and fields.get("status") == "scheduled":
+            existing = client.update_post(existing.id, {"status": "draft"}, seen)
+            seen = existing.updated_at
+        live = going_live_fields(str(fields.get("status")), existing.status)
+        return client.update_post(existing.id, {**fields, **live}, seen)
     except ConflictError:
         raise _conflict(client, existing) from None
 

@@ -1,0 +1,29 @@
+"""What stops a draft from being published, checked before anything is asked or sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from postdesk.core.drafts.files import draft_to_dict
+from postdesk.core.drafts.model import Draft
+from postdesk.core.drafts.problems import Problem
+from postdesk.core.drafts.reader import DraftReader
+
+
+def publish_problems(draft: Draft, now: dt.datetime | None = None) -> list[Problem]:
+    """The problems a publish would stop on: those that stop a save, and a bad schedule.
+
+    Checked first, so the blogger is not asked for a file name or a blog only to hear then
+    that the post has no title.
+    """
+    _, problems = DraftReader().read(draft_to_dict(draft))
+    found = [p for p in problems if p.blocking]
+    post = draft.post
+    if post.status == "future":
+        if post.publish_at is None:
+            found.append(Problem("post.publish_at", "a scheduled post needs a date and time"))
+        else:
+            moment = post.publish_at if post.publish_at.tzinfo else post.publish_at.astimezone()
+            if moment <= (now or dt.datetime.now(dt.UTC)):
+                found.append(Problem("post.publish_at", "is not in the future"))
+    return found
