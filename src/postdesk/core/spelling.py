@@ -47,9 +47,10 @@ def words_to_check(text: str, known: Iterable[str] = ()) -> Iterator[Word]:
     """The words of ``text`` outside Markdown syntax and mentions, minus ``known`` ones.
 
     ``known`` holds the draft's own names (film title, cast, characters, director):
-    a blogger's proper nouns are never flagged.
+    a blogger's proper nouns are never flagged. A frozenset is taken as :func:`draft_words`
+    already made (callers checking many blocks against the same names make it once).
     """
-    known_words = draft_words(known)
+    known_words = known if isinstance(known, frozenset) else draft_words(known)
     skipped = [m.span() for m in _SKIPPED.finditer(text)]
     for match in _WORD.finditer(text):
         if any(start <= match.start() < end for start, end in skipped):

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from postdesk.core.drafts.recovery import RecoveryStore
+from postdesk.ui import startup
 from postdesk.ui.document import DraftDocument
+
+if TYPE_CHECKING:
+    from postdesk.core.drafts.recovery import RecoveryStore
 
 log = logging.getLogger(__name__)
 AUTOSAVE_DELAY_MS = 2000
@@ -20,16 +25,24 @@ class Autosaver(QObject):
     saved = Signal()
 
     def __init__(
-        self, document: DraftDocument, store: RecoveryStore, parent: QObject | None = None
+        self, document: DraftDocument, folder: Path, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.document = document
-        self.store = store
+        self.folder = folder
+        self._store: RecoveryStore | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
         document.modified_changed.connect(self._on_modified_changed)
+
+    @property
+    def store(self) -> RecoveryStore:
+        """The recovery folder, opened on the first autosave or scan (not at start-up)."""
+        if self._store is None:
+            self._store = startup.recovery_store(self.folder)
+        return self._store
 
     def changed(self) -> None:
         """The draft changed: save a copy within a few seconds, even while typing goes on."""
@@ -51,7 +64,8 @@ class Autosaver(QObject):
     def discard(self) -> None:
         """Forget the copy: the work is saved, or deliberately thrown away."""
         self._timer.stop()
-        self.store.discard()
+        if self._store is not None:  # never opened: nothing was written
+            self._store.discard()
 
     def _on_modified_changed(self, modified: bool) -> None:
         if not modified:

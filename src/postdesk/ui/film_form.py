@@ -21,7 +21,7 @@ from postdesk.core.drafts.model import Film
 from postdesk.ui.fields import Field, ListEdit
 from postdesk.ui.markdown_editor import MarkdownEdit, MentionButton
 from postdesk.ui.poster_picker import PosterPicker
-from postdesk.ui.spellcheck import shared_checker
+from postdesk.ui.spell_line_edit import SpellLineEdit
 
 RATINGS = ["", "G", "PG", "PG-13", "R", "NC-17", "Not Rated", "Unrated"]
 NO_YEAR = 1869
@@ -45,7 +45,7 @@ class FilmForm(QWidget):
         self.title = QLineEdit()
         self.title.setPlaceholderText("1 Mile To You")
         self.year = _spin(NO_YEAR, 2200, "Unknown")
-        self.tagline = QLineEdit()
+        self.tagline = SpellLineEdit()
         self.tagline.setPlaceholderText("Some memories are worth running for.")
         self.genres = ListEdit("Drama, Romance")
         self.runtime = _spin(0, 6000, "Unknown", " min")
@@ -62,7 +62,6 @@ class FilmForm(QWidget):
         )
         self.mention = MentionButton(self.synopsis, cast_names)  # type: ignore[arg-type]
         self.synopsis.offer_mentions(cast_names)  # type: ignore[arg-type]
-        shared_checker().known_names = lambda: [self.title.text(), *cast_names()]  # type: ignore[operator]
         self.fields = {
             "film.title": Field(self.title),
             "film.trailer_url": Field(self.trailer),

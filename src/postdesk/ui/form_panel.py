@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
 from postdesk.core.drafts.checks import draft_warnings
@@ -18,6 +18,10 @@ from postdesk.ui.credits_form import CreditsForm
 from postdesk.ui.fields import Field
 from postdesk.ui.film_form import FilmForm
 from postdesk.ui.post_form import PostForm
+from postdesk.ui.spellcheck import shared_checker
+
+#: How long the draft's names must stay put before the prose is checked against them again.
+NAMES_SETTLE_MS = 400
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -58,6 +62,32 @@ class FormPanel(QTabWidget):
         for form in (self.film, self.credits, self.post):
             form.edited.connect(self.edited)
         self.post.template_changed.connect(self.template_changed)
+        self._names = self.draft_names()
+        self._names_timer = QTimer(self)
+        self._names_timer.setSingleShot(True)
+        self._names_timer.setInterval(NAMES_SETTLE_MS)
+        self._names_timer.timeout.connect(self._on_names_settled)
+        self.edited.connect(self._names_timer.start)
+        shared_checker().known_names = lambda: self._names
+
+    def draft_names(self) -> frozenset[str]:
+        """The draft's own names, which spell check never flags: title, cast, characters, crew."""
+        cast = self.credits.cast.cast()
+        return frozenset(
+            [
+                self.film.title.text(),
+                *(member.name for member in cast),
+                *(member.character or "" for member in cast),
+                *self.credits.directors.items(),
+                *self.credits.writers.items(),
+            ]
+        )
+
+    def _on_names_settled(self) -> None:
+        names = self.draft_names()
+        if names != self._names:
+            self._names = names
+            shared_checker().names_changed()
         self.credits.cast.model.renamed.connect(self.cast_renamed)
 
     def rename_mentions(self, old: str, new: str) -> bool:
@@ -99,6 +129,7 @@ class FormPanel(QTabWidget):
         self.film.show_film(draft.film, base_dir)
         self.credits.show_film(draft.film)
         self.post.show_post(draft.post)
+        self._on_names_settled()
         self._proposed = self.proposed_title()
 
     def collect(self, draft: Draft) -> Draft:

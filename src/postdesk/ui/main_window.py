@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
@@ -21,23 +22,26 @@ from PySide6.QtWidgets import (
 from postdesk.core.drafts.files import draft_to_json, parse_draft
 from postdesk.core.drafts.model import Draft, new_draft
 from postdesk.core.drafts.problems import Problem
-from postdesk.core.drafts.recovery import RecoveryStore
 from postdesk.core.paths import UserDirs
 from postdesk.core.render.templates import TemplateLibrary
 from postdesk.core.resources import example_drafts, resource
+from postdesk.ui import startup
 from postdesk.ui.autosave import Autosaver
 from postdesk.ui.disk_changes import DiskChanges
 from postdesk.ui.document import DraftDocument
 from postdesk.ui.file_commands import FileCommands
-from postdesk.ui.find_film_dialog import FilmFinder
 from postdesk.ui.form_panel import FormPanel, form_problems
-from postdesk.ui.publish_controller import PublishController
 from postdesk.ui.recent_files import RecentFiles
 from postdesk.ui.render_scheduler import RenderResult, RenderScheduler
 from postdesk.ui.source_view import SourceView
 from postdesk.ui.spellcheck import shared_checker
 from postdesk.ui.style import apply_style
 from postdesk.ui.undo import SnapshotCommand
+
+if TYPE_CHECKING:
+    from postdesk.ui.find_film_dialog import FilmFinder
+    from postdesk.ui.preview import PreviewView
+    from postdesk.ui.publish_controller import PublishController
 
 UNDO_PAUSE_MS = 600
 ERROR_PAGE = (
@@ -63,11 +67,14 @@ class MainWindow(QMainWindow):
         self.document = DraftDocument(self)
         self.recent = RecentFiles(settings)
         self.undo_stack = QUndoStack(self)
-        self.autosaver = Autosaver(self.document, RecoveryStore(dirs.recovery), self)
+        self.autosaver = Autosaver(self.document, dirs.recovery, self)
         self.scheduler = RenderScheduler(self.library, self)
         self.files = FileCommands(self)
         self.disk_changes = DiskChanges(self)
-        self.preview = None
+        self.preview: PreviewView | None = None
+        # Built by startup.finish_start once the window shows.
+        self.publishing: PublishController
+        self.film_finder: FilmFinder
         self._undo_base = draft_to_json(self.document.draft)
         self._edit_times: dict[int, float] = {}
         self._shown_template: str | None = None
@@ -75,8 +82,6 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self.publishing = PublishController(self)
-        self.film_finder = FilmFinder(self)
         self._build_status()
         self._connect()
         self.setWindowTitle("[*]Untitled — postdesk")
@@ -89,8 +94,9 @@ class MainWindow(QMainWindow):
         """The window for the user's folders (or ``config_dir``), to open ``draft`` on start."""
         dirs = UserDirs.default(config_dir)
         dirs.config.mkdir(parents=True, exist_ok=True)
-        shared_checker().use_dirs(dirs)
         settings = QSettings(str(dirs.config / "ui-state.ini"), QSettings.Format.IniFormat)
+        shared_checker().use_dirs(dirs)
+        shared_checker().use_settings(settings)
         window = cls(dirs, settings, draft)
         apply_style(window)
         return window
@@ -199,31 +205,30 @@ class MainWindow(QMainWindow):
     # -- starting ----------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """After the window shows: the web view, then the draft to open."""
-        self.scheduler.warm_up()
-        QTimer.singleShot(0, self._create_preview)
-        if not self._offer_recovery():
-            self._open_initial_draft()
+        """Open the draft; the preview, menus and recovery follow once the window shows."""
+        self.scheduler.warm_up()  # the render worker process starts meanwhile
+        self._open_initial_draft()
+        startup.finish_start(self)
 
-    def _create_preview(self) -> None:
-        # The render worker process starts (scheduler.warm_up) while QtWebEngine (C++, in its
-        # own processes) builds the view; the first page is rendered there, never here.
-        from postdesk.ui.preview import PreviewView
-
-        self.preview = PreviewView(owner=self, parent=self)
-        self.preview.painted.connect(self._on_painted)
+    def attach_preview(self, preview: PreviewView) -> None:
+        """Put the web view in place of the "Preparing" label; it loads an empty page."""
+        self.preview = preview
+        preview.painted.connect(self._on_painted)
         index = self.outputs.indexOf(self.preview_holder)
         self.outputs.removeTab(index)
-        self.outputs.insertTab(0, self.preview, "Preview")
+        self.outputs.insertTab(0, preview, "Preview")
         self.outputs.setCurrentIndex(0)
         self.preview_holder.deleteLater()
         self._shown_template = None
-        self.preview.show_shell(self.document.folder)
+        preview.show_shell(self.document.folder)
+
+    def render_first_preview(self) -> None:
+        """Ask for the first page: the render worker renders it, never this thread."""
         self._request_render()
 
-    def _offer_recovery(self) -> bool:
-        store = self.autosaver.store
-        orphans = store.orphans()
+    def offer_recovery(self) -> bool:
+        """Offer the newest copy a crash left behind; ``True`` when it was restored."""
+        orphans = self.autosaver.store.orphans()
         if not orphans:
             return False
         newest = orphans[0]

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, QStringListModel, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QContextMenuEvent,
     QFontMetrics,
     QKeyEvent,
@@ -19,7 +18,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QCompleter, QMenu, QPlainTextEdit, QToolButton, QWidget
 
 from postdesk.core.drafts.mentions import rename_mentions
-from postdesk.core.spelling import words_to_check
+from postdesk.ui.spellcheck import (
+    SpellHighlighter,
+    add_language_menu,
+    add_spelling_actions,
+    shared_checker,
+)
 
 #: Keys the open mention list takes for itself (choose, leave, move).
 COMPLETER_KEYS = (Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab,
@@ -46,8 +50,6 @@ class MarkdownEdit(QPlainTextEdit):
             QTimer.singleShot(0, self._attach_spellcheck)
 
     def _attach_spellcheck(self) -> None:
-        from postdesk.ui.spellcheck import SpellHighlighter, shared_checker
-
         self.spell_highlighter = SpellHighlighter(self.document(), shared_checker())
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
@@ -61,46 +63,18 @@ class MarkdownEdit(QPlainTextEdit):
         menu = self.createStandardContextMenu(pos)
         if not self.spell_highlighter:
             return menu
-        from postdesk.ui.spellcheck import shared_checker
-
         checker = shared_checker()
         cursor = self.cursorForPosition(pos)
         block, column = cursor.block(), cursor.positionInBlock()
-        if not menu.actions():
-            menu.addSeparator()
-        first = menu.actions()[0]
-        for word in words_to_check(block.text(), checker.known_names()):
-            if word.start <= column <= word.end and not checker.is_correct(word.text):
+        for word in checker.misspelt(block.text()):
+            if word.start <= column <= word.end:
                 start, length = block.position() + word.start, len(word.text)
-                for suggestion in checker.suggestions(word.text) or ["(no suggestions)"]:
-                    action = QAction(suggestion, menu)
-                    action.triggered.connect(
-                        lambda _=False, s=suggestion, a=start, n=length: self._replace(a, n, s)
-                    )
-                    action.setEnabled(suggestion != "(no suggestions)")
-                    menu.insertAction(first, action)
-                add = QAction("Add to dictionary", menu)
-                add.triggered.connect(lambda _=False, w=word.text: checker.add(w))
-                ignore = QAction("Ignore", menu)
-                ignore.triggered.connect(lambda _=False, w=word.text: checker.ignore(w))
-                menu.insertActions(first, [add, ignore])
-                menu.insertSeparator(first)
+                add_spelling_actions(
+                    menu, checker, word.text, lambda s, a=start, n=length: self._replace(a, n, s)
+                )
                 break
-        self._add_language_menu(menu)
+        add_language_menu(menu, checker)
         return menu
-
-    def _add_language_menu(self, menu: QMenu) -> None:
-        from postdesk.ui.spellcheck import shared_checker
-
-        checker = shared_checker()
-        languages = menu.addMenu("Spelling language")
-        group = QActionGroup(languages)
-        for language in checker.languages():
-            action = languages.addAction(language)
-            action.setCheckable(True)
-            action.setChecked(language == checker.language)
-            group.addAction(action)
-            action.triggered.connect(lambda _=False, n=language: checker.set_language(n))
 
     def _replace(self, start: int, length: int, text: str) -> None:
         """Replace a misspelt word with a suggestion, as one undo step."""

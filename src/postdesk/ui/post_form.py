@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from postdesk.core.drafts.model import Post
 from postdesk.core.render.templates import TemplateInfo
 from postdesk.ui.fields import Field, ListEdit
 from postdesk.ui.markdown_editor import MarkdownEdit
+from postdesk.ui.spell_line_edit import SpellLineEdit
 
 STATUSES = [
     ("draft", "Draft on the blog"),
@@ -41,14 +41,14 @@ class PostForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLineEdit()
+        self.title = SpellLineEdit()
         self.title.setPlaceholderText("Trailer Park Tuesday, 1 Mile To You")
         self.template = QComboBox()
         self.template_description = QLabel()
         self.template_description.setWordWrap(True)
         self.template_description.setObjectName("hint")
         self.note = MarkdownEdit("Your own paragraphs: why this film, what you expect.", lines=6)
-        self.question = QLineEdit()
+        self.question = SpellLineEdit()
         self.question.setPlaceholderText("How about you? Will you be seeing it?")
         self.rating = QDoubleSpinBox()
         self.rating.setRange(NO_RATING, 5)

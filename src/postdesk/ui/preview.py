@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 
 from postdesk.core.render.offline import OFFLINE_POLICY
 from postdesk.core.resources import resource
+from postdesk.ui.paint_reporter import PaintReporter, after_paint_script
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +42,7 @@ ALLOWED_SCHEMES = frozenset({"file", "data", "about", "blob", "qrc"})
 #: A blog page shown beside the form: slightly smaller, so more of the post is in view.
 ZOOM = 0.85
 BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL)
-# Runs after the new body is in the document and painted: two animation frames later.
-UPDATE_SCRIPT = (
-    "document.body.innerHTML = {body};"
-    "requestAnimationFrame(() => requestAnimationFrame(() => {{ document.title = {mark}; }}));"
-)
+UPDATE_SCRIPT = "document.body.innerHTML = {body};"
 
 
 def page_body(page_html: str) -> str:
@@ -133,7 +130,8 @@ class PreviewView(QWebEngineView):
         self._pending: tuple[str, int] | None = None
         self._sequence = 0
         self.preview_page.loadFinished.connect(self._on_load_finished)
-        self.preview_page.titleChanged.connect(self._on_title_changed)
+        self.reporter = PaintReporter(self.preview_page)
+        self.reporter.painted.connect(self.painted)
 
     @staticmethod
     def _configure(settings: QWebEngineSettings) -> None:
@@ -178,7 +176,7 @@ class PreviewView(QWebEngineView):
         return self._sequence
 
     def _run_update(self, body: str, sequence: int) -> None:
-        script = UPDATE_SCRIPT.format(body=json.dumps(body), mark=json.dumps(f"painted:{sequence}"))
+        script = UPDATE_SCRIPT.format(body=json.dumps(body)) + after_paint_script(sequence)
         self.preview_page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld)
 
     def _on_load_finished(self, ok: bool) -> None:
@@ -187,7 +185,3 @@ class PreviewView(QWebEngineView):
             body, sequence = self._pending
             self._pending = None
             self._run_update(body, sequence)
-
-    def _on_title_changed(self, title: str) -> None:
-        if title.startswith("painted:"):
-            self.painted.emit(int(title.removeprefix("painted:")))

@@ -7,24 +7,43 @@ keystroke in a long synopsis costs one paragraph's look-ups at most.
 
 from __future__ import annotations
 
-import locale
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QLocale, QObject, QSettings, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QMenu
 
 from postdesk.core.paths import UserDirs
-from postdesk.core.spelling import add_user_word, read_user_words, user_words_file, words_to_check
+from postdesk.core.spelling import (
+    Word,
+    add_user_word,
+    draft_words,
+    read_user_words,
+    user_words_file,
+    words_to_check,
+)
 
 if TYPE_CHECKING:
     import enchant  # type: ignore[import-untyped]
 
+#: Where the chosen dictionary is remembered in the window's QSettings.
+LANGUAGE_KEY = "spelling/language"
+#: The underline colour: a red that reads on light and dark fields alike.
+UNDERLINE = QColor("#e53935")
+
 
 def system_language() -> str:
-    """The locale's language ("en_US"), which Enchant names its dictionaries by."""
-    name = locale.getlocale()[0] or ""
+    """The system locale's language ("en_US"), which Enchant names its dictionaries by."""
+    name = QLocale.system().name()
     return name if name and name not in ("C", "POSIX") else "en_US"
 
 
@@ -44,6 +63,9 @@ class SpellChecker:
         self._user_words: set[str] = read_user_words(self._words_file)
         self._ignored: set[str] = set()
         self._cache: dict[str, bool] = {}
+        self._settings: QSettings | None = None
+        self._names: frozenset[str] = frozenset()
+        self._name_words: frozenset[str] = frozenset()
         self.known_names: Callable[[], Iterable[str]] = tuple
         self.notifier = _Notifier()
 
@@ -51,6 +73,14 @@ class SpellChecker:
         """Keep the word list in ``dirs``' data folder (the window's folders, --config-dir)."""
         self._words_file = user_words_file(dirs)
         self._user_words = read_user_words(self._words_file)
+
+    def use_settings(self, settings: QSettings) -> None:
+        """Take the language chosen last time (else the system's) and remember new choices."""
+        self._settings = settings
+        chosen = settings.value(LANGUAGE_KEY, "")
+        language = str(chosen) if chosen else system_language()
+        if language != self._language:
+            self.set_language(language)
 
     @property
     def language(self) -> str:
@@ -61,6 +91,10 @@ class SpellChecker:
         """Switch dictionaries; every field is checked again."""
         self._language, self._dict = language, None
         self._cache.clear()
+        if self._settings is not None and language != system_language():
+            self._settings.setValue(LANGUAGE_KEY, language)
+        elif self._settings is not None:
+            self._settings.remove(LANGUAGE_KEY)  # follow the system again
         self._rehighlight()
 
     def languages(self) -> list[str]:
@@ -68,6 +102,14 @@ class SpellChecker:
         import enchant
 
         return sorted(enchant.list_languages())
+
+    def misspelt(self, text: str) -> list[Word]:
+        """The words of ``text`` to underline (the draft's own names never are)."""
+        names = frozenset(self.known_names())
+        if names != self._names:
+            self._names, self._name_words = names, draft_words(names)
+        words = words_to_check(text, self._name_words)
+        return [word for word in words if not self.is_correct(word.text)]
 
     def is_correct(self, word: str) -> bool:
         """Whether ``word`` is spelt right (cached; words of the user's list always are)."""
@@ -107,6 +149,10 @@ class SpellChecker:
                 self._dict = enchant.Dict("en_US") if enchant.dict_exists("en_US") else None
         return self._dict
 
+    def names_changed(self) -> None:
+        """The draft's names changed: a name typed in the synopsis may no longer be a mistake."""
+        self._rehighlight()
+
     def _rehighlight(self) -> None:
         """Check every open field again (Qt disconnects the fields of closed windows)."""
         self.notifier.changed.emit()
@@ -120,14 +166,45 @@ class SpellHighlighter(QSyntaxHighlighter):
         self._checker = checker
         self._format = QTextCharFormat()
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self._format.setUnderlineColor(QColor("#d32f2f"))
+        self._format.setUnderlineColor(UNDERLINE)
         checker.notifier.changed.connect(self.rehighlight)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         """Underline each word of this block the dictionary does not know."""
-        for word in words_to_check(text, self._checker.known_names()):
-            if not self._checker.is_correct(word.text):
-                self.setFormat(word.start, len(word.text), self._format)
+        for word in self._checker.misspelt(text):
+            self.setFormat(word.start, len(word.text), self._format)
+
+
+def add_spelling_actions(
+    menu: QMenu, checker: SpellChecker, word: str, replace: Callable[[str], None]
+) -> None:
+    """Top ``menu`` with suggestions for misspelt ``word``, Add to dictionary and Ignore."""
+    if not menu.actions():
+        menu.addSeparator()
+    first = menu.actions()[0]
+    for suggestion in checker.suggestions(word) or ["(no suggestions)"]:
+        action = QAction(suggestion, menu)
+        action.triggered.connect(lambda _=False, s=suggestion: replace(s))
+        action.setEnabled(suggestion != "(no suggestions)")
+        menu.insertAction(first, action)
+    add = QAction("Add to dictionary", menu)
+    add.triggered.connect(lambda _=False: checker.add(word))
+    ignore = QAction("Ignore", menu)
+    ignore.triggered.connect(lambda _=False: checker.ignore(word))
+    menu.insertActions(first, [add, ignore])
+    menu.insertSeparator(first)
+
+
+def add_language_menu(menu: QMenu, checker: SpellChecker) -> None:
+    """A "Spelling language" submenu: the installed dictionaries, the current one checked."""
+    languages = menu.addMenu("Spelling language")
+    group = QActionGroup(languages)
+    for language in checker.languages():
+        action = languages.addAction(language)
+        action.setCheckable(True)
+        action.setChecked(language == checker.language)
+        group.addAction(action)
+        action.triggered.connect(lambda _=False, n=language: checker.set_language(n))
 
 
 _shared: SpellChecker | None = None

@@ -1,0 +1,57 @@
+"""How the preview's page tells Python it has painted: a QWebChannel object, not the title.
+
+The page's own content can neither see nor call it: the channel lives in the application's
+isolated script world, which the post's HTML (scripts forbidden by its policy) never reaches.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QFile, QIODevice, QObject, Signal, Slot
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
+
+WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
+#: Runs when each document is created: connects to the channel once, for every later update.
+CONNECT = (
+    "window.postdeskReporter = new Promise(resolve => new QWebChannel("
+    "qt.webChannelTransport, channel => resolve(channel.objects.reporter)));"
+)
+
+
+def after_paint_script(number: int) -> str:
+    """JavaScript reporting update ``number`` once the browser has drawn it (two frames on)."""
+    return (
+        "requestAnimationFrame(() => requestAnimationFrame(() => "
+        f"window.postdeskReporter.then(reporter => reporter.report({number}))));"
+    )
+
+
+class PaintReporter(QObject):
+    """Emits ``painted`` with the update number the page reports."""
+
+    painted = Signal(int)
+
+    def __init__(self, page: QWebEnginePage) -> None:
+        super().__init__(page)
+        channel = QWebChannel(self)
+        channel.registerObject("reporter", self)
+        page.setWebChannel(channel, WORLD)
+        script = QWebEngineScript()
+        script.setName("postdesk-paint-reporter")
+        script.setSourceCode(_channel_library() + CONNECT)
+        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+        script.setWorldId(WORLD)
+        page.scripts().insert(script)
+
+    @Slot(int)
+    def report(self, number: int) -> None:
+        """Called from the page."""
+        self.painted.emit(number)
+
+
+def _channel_library() -> str:
+    """qwebchannel.js, as Qt ships it in its resources."""
+    source = QFile(":/qtwebchannel/qwebchannel.js")
+    if not source.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise RuntimeError("Qt's qwebchannel.js is missing from this installation")
+    return bytes(source.readAll().data()).decode("utf-8")

@@ -1,0 +1,98 @@
+"""The start-up path in one place: what the window builds only after it shows.
+
+The window shows with the form filled; everything else loads here, on the next turns of the
+event loop, so start-up pays only for what the first paint needs:
+
+1. the preview: QtWebEngine builds its view and starts its renderer process while
+   postdesk's render worker process (started by ``MainWindow.start``) loads the rendering
+   stack (Jinja2, markdown-it, nh3); the window's process never loads it for the preview;
+2. the Blog menu (the accounts module brings urllib3) and the film finder;
+3. the recovery copies a crash left behind, offered once the window is up.
+
+The deferred imports live here and nowhere else in the window's start path; what a command
+loads when first used (the publishing stack, Enchant) stays with that command.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication, QPalette
+
+if TYPE_CHECKING:
+    from postdesk.core.drafts.recovery import RecoveryStore
+    from postdesk.ui.main_window import MainWindow
+    from postdesk.ui.preview import PreviewView
+
+#: A window colour darker than this (HSL lightness) is a dark theme.
+DARK_BELOW = 128
+
+
+def finish_start(window: MainWindow) -> None:
+    """Build the rest of the window after it shows, one step per event-loop turn."""
+    steps = [partial(_build_preview, window), partial(_build_commands, window)]
+    _run_in_turns(window, [*steps, window.offer_recovery])
+
+
+def _run_in_turns(window: MainWindow, steps: list[Callable[[], object]]) -> None:
+    """Each step on its own turn, so paint and input events get in between."""
+    if not steps:
+        return
+
+    def run() -> None:
+        steps[0]()
+        _run_in_turns(window, steps[1:])
+
+    QTimer.singleShot(0, window, run)
+
+
+def _build_preview(window: MainWindow) -> None:
+    window.attach_preview(preview_view(window))
+    window.render_first_preview()
+
+
+def preview_view(owner: QObject) -> PreviewView:
+    """The QtWebEngine preview (loads QtWebEngine's Python module on first call)."""
+    follow_colour_scheme()
+    from postdesk.ui.preview import PreviewView
+
+    return PreviewView(owner=owner, parent=owner)  # type: ignore[arg-type]
+
+
+def follow_colour_scheme() -> None:
+    """Let the preview's ``prefers-color-scheme`` follow the window's palette.
+
+    Chromium reads its flags when QtWebEngine starts, which is when the first preview is
+    made: the application and its palette exist by then.
+    """
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return
+    dark = app.palette().color(QPalette.ColorRole.Window).lightness() < DARK_BELOW
+    scheme = "0" if dark else "1"  # Chromium's PreferredColorScheme: 0 dark, 1 light
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if "preferredColorScheme" not in flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (
+            f"{flags} --blink-settings=preferredColorScheme={scheme}".strip()
+        )
+
+
+def _build_commands(window: MainWindow) -> None:
+    """The Blog menu and Find film…: their modules bring urllib3 and the film sources."""
+    from postdesk.ui.find_film_dialog import FilmFinder
+    from postdesk.ui.publish_controller import PublishController
+
+    window.publishing = PublishController(window)
+    window.film_finder = FilmFinder(window)
+
+
+def recovery_store(folder: Path) -> RecoveryStore:
+    """The autosave folder's store (filelock is imported on the first autosave or scan)."""
+    from postdesk.core.drafts.recovery import RecoveryStore
+
+    return RecoveryStore(folder)
