@@ -61,15 +61,17 @@ def done() -> None:
     os._exit(0)
 
 
-threading.Thread(target=sample_memory, daemon=True).start()
+# Not when postdesk's render worker imports this module again (as __mp_main__).
+if __name__ == "__main__":
+    threading.Thread(target=sample_memory, daemon=True).start()
 
-from postdesk.ui.app import prepare_web_engine  # noqa: E402
+    from postdesk.ui.app import prepare_web_engine
 
-prepare_web_engine()
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl  # noqa: E402
+    prepare_web_engine()
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 
-QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow  # noqa: E402
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 
 def bare_window() -> None:
@@ -160,4 +162,5 @@ def editor() -> None:
     app.exec()
 
 
-{"bare-window": bare_window, "bare-page": bare_page, "app": editor}[MODE]()
+if __name__ == "__main__":
+    {"bare-window": bare_window, "bare-page": bare_page, "app": editor}[MODE]()

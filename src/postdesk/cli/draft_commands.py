@@ -13,7 +13,8 @@ from postdesk.core.drafts.files import load_draft, read_draft
 from postdesk.core.drafts.model import Draft
 from postdesk.core.drafts.problems import DraftError, Problem
 from postdesk.core.paths import UserDirs
-from postdesk.core.render.rendering import FORMATS, RenderError, poster_left_out, render
+from postdesk.core.render.bounded import render_limited
+from postdesk.core.render.rendering import FORMATS, RenderError, poster_left_out
 from postdesk.core.render.templates import TemplateLibrary
 
 
@@ -71,7 +72,9 @@ def _render(draft: Draft, args: argparse.Namespace, library: TemplateLibrary, fm
         known = ", ".join(library.names())
         raise CliError(f"--template: there is no template named “{args.template}” ({known})")
     try:
-        return render(draft, fmt, library=library, template=args.template, draft_file=args.draft)
+        return render_limited(
+            draft, fmt, library=library, template=args.template, draft_file=args.draft
+        )
     except RenderError as err:
         raise CliError(f"{args.draft}: {err}") from err
 
@@ -80,7 +83,7 @@ def run_render(args: argparse.Namespace, dirs: UserDirs) -> int:
     """Render a draft to stdout or a file."""
     library = TemplateLibrary.for_user(dirs)
     draft = _load(args.draft, library)
-    write_output(_render(draft, args, library, args.format), args.output)
+    write_output(_render(draft, args, library, args.format), args.output, args.draft)
     return 0
 
 
@@ -89,7 +92,7 @@ def run_export(args: argparse.Namespace, dirs: UserDirs) -> int:
     library = TemplateLibrary.for_user(dirs)
     draft = _load(args.draft, library)
     output: Path = args.output or args.draft.with_suffix(".html")
-    write_output(_render(draft, args, library, "page"), output)
+    write_output(_render(draft, args, library, "page"), output, args.draft)
     left_out = poster_left_out(draft, args.draft)
     if left_out:
         print(f"{args.draft}: warning: {left_out}", file=sys.stderr)
@@ -131,7 +134,7 @@ def run_check(args: argparse.Namespace, dirs: UserDirs) -> int:
 
 def _render_problems(draft: Draft, draft_file: Path, library: TemplateLibrary) -> list[Problem]:
     try:
-        render(draft, "html", library=library, draft_file=draft_file)
+        render_limited(draft, "html", library=library, draft_file=draft_file)
     except RenderError as err:
         return [Problem("post.template", str(err))]
     return []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from postdesk.core.atomic import same_file
+
 
 class CliError(Exception):
     """Bad input or a failed operation: printed on stderr, the command exits with ``status``."""
@@ -24,8 +26,17 @@ def report_warning(message: str) -> None:
     print(f"postdesk: warning: {message}", file=sys.stderr)
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Write to ``output`` atomically, or to stdout when there is none."""
+def write_output(text: str, output: Path | None, source: Path | None = None) -> None:
+    """Write to ``output`` atomically, or to stdout when there is none.
+
+    ``source`` is the draft the text was made from: an output that is that very file (by any
+    name, link or hard link) is refused, so a draft is never replaced by its own export.
+    """
+    if output is not None and source is not None and same_file(output, source):
+        raise CliError(
+            f"{output}: this is the draft itself; postdesk does not write over it "
+            "(choose another file with -o)"
+        )
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -9,7 +9,7 @@ from typing import Any
 
 from postdesk.cli.output import CliError
 from postdesk.core.credentials import CredentialError, CredentialStore
-from postdesk.core.drafts.files import load_draft
+from postdesk.core.drafts.files import check_can_save, load_draft
 from postdesk.core.drafts.model import POST_STATUSES
 from postdesk.core.drafts.problems import DraftError
 from postdesk.core.paths import UserDirs
@@ -58,6 +58,7 @@ def run_publish(args: argparse.Namespace, dirs: UserDirs) -> int:
 
     try:
         draft = load_draft(args.draft, library.names())
+        check_can_save(draft, args.draft)  # the record must be writable before posting
         account = publish_target(AccountStore(dirs.accounts_file), draft, args.account)
         password = secret_of(CredentialStore(), account)
         result = publish(

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 
 from postdesk.core.drafts.files import draft_to_json, load_draft, save_draft
 from postdesk.core.drafts.model import Draft, new_draft
+from postdesk.core.drafts.stamp import FileStamp, changed_on_disk, current_stamp
 
 
 class DraftDocument(QObject):
-    """One draft being edited. ``base_dir`` resolves a relative poster of an untitled draft."""
+    """One draft being edited. ``base_dir`` resolves a relative poster of an untitled draft.
+
+    The file is watched: when another program changes it, :attr:`changed_outside` is emitted
+    once per outside version, so the window can ask before anything is overwritten (the core
+    refuses such a save anyway, see :func:`~postdesk.core.drafts.files.save_draft`).
+    """
 
     modified_changed = Signal(bool)
     path_changed = Signal(object)  # Path | None
+    changed_outside = Signal(object)  # Path: another program changed the draft's file
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -23,6 +30,9 @@ class DraftDocument(QObject):
         self.base_dir: Path | None = None
         self._saved_json = draft_to_json(self.draft)
         self._modified = False
+        self._noticed: str | None = None  # the outside version already reported
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_file_changed)
 
     @property
     def modified(self) -> bool:
@@ -52,6 +62,7 @@ class DraftDocument(QObject):
         self.path = path
         self.base_dir = base_dir
         self._saved_json = "" if modified else draft_to_json(draft)
+        self._watch()
         self.path_changed.emit(path)
         self._set_modified(modified)
 
@@ -60,19 +71,55 @@ class DraftDocument(QObject):
         self.draft = draft
         self._set_modified(draft_to_json(draft) != self._saved_json)
 
-    def save(self, path: Path) -> None:
-        """Save atomically to ``path``; raises DraftError and stays modified on failure."""
-        save_draft(self.draft, path)
+    def save(self, path: Path, overwrite_changes: bool = False) -> None:
+        """Save atomically to ``path``; raises DraftError and stays modified on failure.
+
+        Raises:
+            DraftChangedError: another program changed the file (unless ``overwrite_changes``).
+            DraftReadOnlyError: the file is read-only.
+        """
+        save_draft(self.draft, path, overwrite_changes=overwrite_changes)
         self.path = path.resolve()
         self.base_dir = None
         self._saved_json = draft_to_json(self.draft)
+        self._watch()
         self.path_changed.emit(self.path)
         self._set_modified(False)
 
-    def mark_saved(self, saved_json: str) -> None:
+    def mark_saved(self, saved_json: str, disk: FileStamp | None = None) -> None:
         """The file now holds ``saved_json`` (written by someone else: the publisher)."""
+        if disk is not None:
+            self.draft.disk = disk
         self._saved_json = saved_json
         self._set_modified(draft_to_json(self.draft) != saved_json)
+
+    def keep_mine(self) -> None:
+        """The user keeps this version: the next save replaces the file as it is now."""
+        if self.path is not None:
+            self.draft.disk = current_stamp(self.path)
+        self._saved_json = ""
+        self._set_modified(True)
+
+    def _watch(self) -> None:
+        watched = self._watcher.files()
+        if watched:
+            self._watcher.removePaths(watched)
+        if self.path is not None and self.path.is_file():
+            self._watcher.addPath(str(self.path))
+
+    def _on_file_changed(self, name: str) -> None:
+        if self.path is None or Path(name) != self.path:
+            return
+        if name not in self._watcher.files() and self.path.is_file():
+            self._watcher.addPath(name)  # replaced by a rename: watch the new file
+        stamp = self.draft.disk
+        if stamp is None or not changed_on_disk(stamp):
+            return  # our own save, or a program that only touched the file
+        outside = current_stamp(self.path)
+        if outside is None or outside.sha256 == self._noticed:
+            return
+        self._noticed = outside.sha256
+        self.changed_outside.emit(self.path)
 
     def _set_modified(self, modified: bool) -> None:
         if modified != self._modified:

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from postdesk.core.atomic import write_atomic
+from postdesk.core.atomic import same_file, write_atomic
+from postdesk.core.drafts.files import DraftChangedError, DraftReadOnlyError
 from postdesk.core.drafts.model import DRAFT_SUFFIX, new_draft
 from postdesk.core.drafts.problems import DraftError
+from postdesk.core.render.errors import RenderError
 from postdesk.ui import startup
 from postdesk.ui.document import DraftDocument
 
@@ -116,14 +118,17 @@ class FileCommands(QObject):
         )
         if not chosen:
             return
-        from postdesk.core.render.rendering import (  # loaded on first use
-            RenderError,
-            poster_left_out,
-            render,
-        )
+        if self.document.path is not None and same_file(Path(chosen), self.document.path):
+            QMessageBox.warning(
+                self.window,
+                "Export failed",
+                f"{chosen} is the draft itself; export the page under another name.",
+            )
+            return
+        from postdesk.core.render.rendering import poster_left_out  # loaded on first use
 
-        try:
-            page = render(
+        try:  # in the render worker, under its time limit: a runaway template cannot hang here
+            page = self.window.scheduler.process().render_one(
                 self.document.draft, "page", library=self.window.library, draft_file=self._anchor()
             )
             write_atomic(Path(chosen), page.encode("utf-8"))
@@ -146,8 +151,19 @@ class FileCommands(QObject):
                 "Fix these first:\n\n" + "\n".join(f"• {p}" for p in blocking),
             )
             return False
+        return self._write(path, overwrite_changes=False)
+
+    def save_over_changes(self, path: Path) -> bool:
+        """Save, replacing what another program wrote (the user chose "Keep Mine")."""
+        return self._write(path, overwrite_changes=True)
+
+    def _write(self, path: Path, overwrite_changes: bool) -> bool:
         try:
-            self.document.save(path)
+            self.document.save(path, overwrite_changes=overwrite_changes)
+        except DraftChangedError:
+            return self.window.disk_changes.resolve_on_save(path)
+        except DraftReadOnlyError:
+            return self.window.disk_changes.offer_save_as_for_read_only(path)
         except DraftError as err:
             QMessageBox.warning(self.window, "Save failed", str(err))
             return False

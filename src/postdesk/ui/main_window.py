@@ -27,6 +27,7 @@ from postdesk.core.render.templates import TemplateLibrary
 from postdesk.core.resources import example_drafts, resource
 from postdesk.ui import startup
 from postdesk.ui.autosave import Autosaver
+from postdesk.ui.disk_changes import DiskChanges
 from postdesk.ui.document import DraftDocument
 from postdesk.ui.file_commands import FileCommands
 from postdesk.ui.form_panel import FormPanel, form_problems
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(self.document, dirs.recovery, self)
         self.scheduler = RenderScheduler(self.library, self)
         self.files = FileCommands(self)
+        self.disk_changes = DiskChanges(self)
         self.preview: PreviewView | None = None
         # Built by startup.finish_start once the window shows.
         self.publishing: PublishController
@@ -204,6 +206,7 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Open the draft; the preview, menus and recovery follow once the window shows."""
+        self.scheduler.warm_up()  # the render worker process starts meanwhile
         self._open_initial_draft()
         startup.finish_start(self)
 
@@ -220,8 +223,8 @@ class MainWindow(QMainWindow):
         preview.show_shell(self.document.folder)
 
     def render_first_preview(self) -> None:
-        """Render now, on this thread: the web view is already loading its empty page."""
-        self._on_rendered(self.scheduler.render_now(self.document.draft, self._render_anchor()))
+        """Ask for the first page: the render worker renders it, never this thread."""
+        self._request_render()
 
     def offer_recovery(self) -> bool:
         """Offer the newest copy a crash left behind; ``True`` when it was restored."""
@@ -491,5 +494,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.sync()
         self.autosaver.discard()
-        self.scheduler.wait_for_idle()
+        self.scheduler.shutdown()
         event.accept()

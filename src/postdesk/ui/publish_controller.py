@@ -214,7 +214,7 @@ class PublishController(QObject):
         self.last_result = result
         document = self.window.document
         document.draft.record_publication(result.publication)
-        document.mark_saved(draft_to_json(published))
+        document.mark_saved(draft_to_json(published), published.disk)
         document.update(document.draft)
         self.window.show_publication()
         from postdesk.core.publish.outcome import outcome_phrase

@@ -3,19 +3,27 @@
 Edits call :meth:`RenderScheduler.request`. The first edit after a pause renders at once (the
 preview follows typing without a delay); edits that arrive while a render runs, or within
 ``MIN_INTERVAL_MS`` of the last one, are coalesced into one more render of the latest draft.
-Typing is never blocked: rendering happens in a one-thread pool.
+Typing is never blocked: a one-thread pool hands each render to the core's worker process
+(:mod:`postdesk.core.render.bounded`) and waits for it there, so a template that never ends is
+stopped at the time limit and shown as an error, and the window stays responsive and closable.
+The GUI thread never renders.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from postdesk.core.drafts.model import Draft
 from postdesk.core.render.templates import TemplateLibrary
+
+if TYPE_CHECKING:
+    from postdesk.core.render.bounded import RenderProcess
 
 MIN_INTERVAL_MS = 90
 
@@ -45,18 +53,26 @@ def render_result(
     library: TemplateLibrary,
     sources: bool,
     requested_at: float,
+    process: RenderProcess,
 ) -> RenderResult:
     """Render the preview page (and the published sources when asked); errors become text."""
-    # Imported here: Jinja2 and Markdown load once the window already shows.
-    from postdesk.core.render.rendering import RenderError, render
+    # Imported here, in the render thread: the window shows before any of it loads.
+    from postdesk.core.render.bounded import Output, RenderJob
+    from postdesk.core.render.errors import RenderError
 
     started = time.perf_counter()
     result = RenderResult(number, draft.post.template, requested_at=requested_at)
+    outputs = [Output("page", offline=True)]
+    if sources:
+        outputs += [Output("html"), Output("blocks")]
+    job = RenderJob(
+        draft, tuple(outputs), library.user_dir, library.builtin_dir, draft_file=draft_file
+    )
     try:
-        result.page = render(draft, "page", library=library, draft_file=draft_file, offline=True)
+        texts = process.render(job)
+        result.page = texts[0]
         if sources:
-            result.html = render(draft, "html", library=library, draft_file=draft_file)
-            result.blocks = render(draft, "blocks", library=library, draft_file=draft_file)
+            result.html, result.blocks = texts[1], texts[2]
     except RenderError as err:
         result.error = str(err)
     except Exception as err:  # a bug must show in the preview, not kill the thread
@@ -69,24 +85,33 @@ class _RenderJob(QRunnable):
     def __init__(
         self,
         number: int,
-        draft: Draft,
-        draft_file: Path | None,
-        library: TemplateLibrary,
+        request: tuple[Draft, Path | None, float],
+        scheduler: RenderScheduler,
         sources: bool,
-        signals: _Signals,
-        requested_at: float,
     ) -> None:
         super().__init__()
-        self.number, self.draft, self.draft_file = number, draft, draft_file
-        self.library, self.sources, self.signals = library, sources, signals
-        self.requested_at = requested_at
+        self.number, self.request, self.sources = number, request, sources
+        self.library, self.signals = scheduler.library, scheduler.signals
+        self.process = scheduler.process
 
     def run(self) -> None:
+        draft, draft_file, requested_at = self.request
         result = render_result(
-            self.number, self.draft, self.draft_file, self.library, self.sources,
-            self.requested_at,
+            self.number, draft, draft_file, self.library, self.sources, requested_at,
+            self.process(),
         )  # fmt: skip
         self.signals.finished.emit(result)
+
+
+class _WarmUp(QRunnable):
+    """Loads the worker side of rendering and starts the worker process, off the GUI thread."""
+
+    def __init__(self, scheduler: RenderScheduler) -> None:
+        super().__init__()
+        self.process = scheduler.process
+
+    def run(self) -> None:
+        self.process().start()
 
 
 class RenderScheduler(QObject):
@@ -101,8 +126,11 @@ class RenderScheduler(QObject):
         self.renders_started = 0
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.finished.connect(self._on_finished)
+        self.signals = _Signals(self)
+        self.signals.finished.connect(self._on_finished)
+        self._process: RenderProcess | None = None
+        self._process_lock = threading.Lock()
+        self._closed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._start)
@@ -121,35 +149,43 @@ class RenderScheduler(QObject):
         else:
             self._start()
 
-    def render_now(self, draft: Draft, draft_file: Path | None) -> RenderResult:
-        """Render in this thread: the very first page, while QtWebEngine starts up.
+    def warm_up(self) -> None:
+        """Start the render worker now, so the first preview does not wait for it."""
+        self._pool.start(_WarmUp(self))
 
-        QtWebEngine boots in its own processes meanwhile; a worker thread would only compete
-        with the GUI thread for the interpreter.
-        """
-        self.renders_started += 1
-        now = time.perf_counter()
-        return render_result(
-            self.renders_started, draft, draft_file, self.library, self.want_sources, now
-        )
+    def process(self) -> RenderProcess:
+        """The worker process renders go to (created on first use, in the render thread)."""
+        with self._process_lock:
+            if self._process is None:
+                from postdesk.core.render.bounded import RenderProcess
+
+                self._process = RenderProcess()
+                if self._closed:
+                    self._process.close()
+            return self._process
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """End the worker (and a render in progress) and wait for the render thread."""
+        self._timer.stop()
+        self._latest = None
+        with self._process_lock:
+            self._closed = True
+            if self._process is not None:
+                self._process.close()
+        return self._pool.waitForDone(timeout_ms)
 
     def wait_for_idle(self, timeout_ms: int = 10_000) -> bool:
-        """Block until no render runs (for tests and shutdown)."""
+        """Block until no render runs (for tests)."""
         return self._pool.waitForDone(timeout_ms)
 
     def _start(self) -> None:
         if self._latest is None or self._running:
             return
-        draft, draft_file, requested_at = self._latest
-        self._latest = None
+        request, self._latest = self._latest, None
         self._running = True
         self._last_start = time.perf_counter()
         self.renders_started += 1
-        job = _RenderJob(
-            self.renders_started, draft, draft_file, self.library, self.want_sources,
-            self._signals, requested_at,
-        )  # fmt: skip
-        self._pool.start(job)
+        self._pool.start(_RenderJob(self.renders_started, request, self, self.want_sources))
 
     def _on_finished(self, result: RenderResult) -> None:
         self._running = False

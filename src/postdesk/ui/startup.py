@@ -3,8 +3,9 @@
 The window shows with the form filled; everything else loads here, on the next turns of the
 event loop, so start-up pays only for what the first paint needs:
 
-1. the preview: QtWebEngine builds its view and starts the renderer process while the
-   rendering stack (Jinja2, markdown-it, nh3) loads in a thread;
+1. the preview: QtWebEngine builds its view and starts its renderer process while
+   postdesk's render worker process (started by ``MainWindow.start``) loads the rendering
+   stack (Jinja2, markdown-it, nh3); the window's process never loads it for the preview;
 2. the recovery copies a crash left behind, offered once the window is up;
 3. once the first preview has painted, the Blog menu (the accounts module brings urllib3)
    and the film finder, so their imports do not hold up that first paint.
@@ -15,9 +16,7 @@ loads when first used (the publishing stack, Enchant) stays with that command.
 
 from __future__ import annotations
 
-import importlib
 import os
-import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -31,8 +30,6 @@ if TYPE_CHECKING:
     from postdesk.ui.main_window import MainWindow
     from postdesk.ui.preview import PreviewView
 
-#: Imported in a thread while QtWebEngine (C++, which releases the interpreter) starts.
-RENDERING = "postdesk.core.render.rendering"
 #: The Blog menu and Find film… wait this long at most for the first preview to paint.
 FIRST_PAINT_GRACE_MS = 3000
 #: A window colour darker than this (HSL lightness) is a dark theme.
@@ -75,10 +72,7 @@ def _run_in_turns(window: MainWindow, steps: list[Callable[[], object]]) -> None
 
 
 def _build_preview(window: MainWindow) -> None:
-    warm_up = threading.Thread(target=importlib.import_module, args=(RENDERING,))
-    warm_up.start()
     window.attach_preview(preview_view(window))
-    warm_up.join()
     window.render_first_preview()
 
 

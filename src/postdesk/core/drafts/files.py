@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from postdesk.core.atomic import write_atomic
+from postdesk.core.atomic import (
+    ReadOnlyFileError,
+    is_read_only,
+    resolved_target,
+    write_atomic,
+)
 from postdesk.core.drafts.model import (
     FORMAT_VERSION,
     CastMember,
@@ -20,6 +27,7 @@ from postdesk.core.drafts.model import (
 )
 from postdesk.core.drafts.problems import DraftError, Problem
 from postdesk.core.drafts.reader import DraftReader
+from postdesk.core.drafts.stamp import FileStamp, changed_on_disk, stamp_bytes
 from postdesk.core.drafts.unreadable import parse_json_int
 
 #: A draft that big is not a draft; refusing it early keeps a wrong file from eating memory.
@@ -53,7 +61,8 @@ def read_draft(
         size = path.stat().st_size
         if size > MAX_DRAFT_BYTES:
             return None, [Problem("", f"the file is {size:,} bytes, too big to be a draft")]
-        text = path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
+        text = data.decode("utf-8")
     except FileNotFoundError:
         return None, [Problem("", "no such file")]
     except IsADirectoryError:
@@ -64,7 +73,10 @@ def read_draft(
         return None, [Problem("", f"not UTF-8 text (byte {err.start})")]
     except OSError as err:
         return None, [Problem("", f"cannot be read ({err.strerror})")]
-    return parse_draft(text, templates)
+    draft, problems = parse_draft(text, templates)
+    if draft is not None:
+        draft.disk = stamp_bytes(path, data)
+    return draft, problems
 
 
 def parse_draft(
@@ -89,14 +101,88 @@ def draft_to_json(draft: Draft) -> str:
     return json.dumps(draft_to_dict(draft), indent=2, ensure_ascii=False) + "\n"
 
 
-def save_draft(draft: Draft, path: Path) -> None:
-    """Write a draft atomically: the old file stays whole until the new one is complete."""
+class DraftChangedError(DraftError):
+    """Another program changed the draft's file since postdesk read it; it was not replaced."""
+
+    def __init__(self, file: Path) -> None:
+        message = (
+            "was changed by another program since postdesk read it, so it was not "
+            "overwritten (reload it, or save under another name)"
+        )
+        super().__init__(file, [Problem("", message)])
+
+
+class DraftReadOnlyError(DraftError):
+    """The draft's file is read-only: postdesk does not replace it."""
+
+    def __init__(self, file: Path) -> None:
+        message = "is read-only, so it was not overwritten (save under another name)"
+        super().__init__(file, [Problem("", message)])
+
+
+def save_draft(draft: Draft, path: Path, *, overwrite_changes: bool = False) -> None:
+    """Write a draft atomically: the old file stays whole until the new one is complete.
+
+    A symbolic link is written through to its target. When ``draft`` was read from (or last
+    saved to) this same file, the file must still hold what it held then: another program's
+    change is never overwritten silently, unless ``overwrite_changes`` (the user chose "keep
+    mine"). On success ``draft.disk`` describes the new file.
+
+    Raises:
+        DraftChangedError: the file changed on disk since.
+        DraftReadOnlyError: the file is read-only.
+        DraftError: the file could not be written; it is untouched.
+    """
     path = Path(path)
+    if not overwrite_changes and _changed_since_read(draft, path):
+        raise DraftChangedError(path)
+    data = draft_to_json(draft).encode("utf-8")
     try:
-        write_atomic(path, draft_to_json(draft).encode("utf-8"))
+        write_atomic(path, data)
+    except ReadOnlyFileError as err:
+        raise DraftReadOnlyError(path) from err
     except OSError as err:
         reason = err.strerror or str(err)
         raise DraftError(path, [Problem("", f"could not be saved ({reason})")]) from err
+    draft.disk = stamp_bytes(resolved_target(path), data)
+
+
+def check_can_save(draft: Draft, path: Path) -> None:
+    """Refuse early what :func:`save_draft` would refuse: before a publish, not after it.
+
+    Raises:
+        DraftReadOnlyError: the file is read-only.
+        DraftChangedError: another program changed it since it was read.
+    """
+    if is_read_only(resolved_target(Path(path))):
+        raise DraftReadOnlyError(Path(path))
+    if _changed_since_read(draft, Path(path)):
+        raise DraftChangedError(Path(path))
+
+
+def _changed_since_read(draft: Draft, path: Path) -> bool:
+    stamp: FileStamp | None = draft.disk
+    if stamp is None or stamp.path != Path(os.path.realpath(path)):
+        return False  # a new file, or Save As over a file the user chose to replace
+    return changed_on_disk(stamp) and not _took_up_records(draft, path)
+
+
+def _took_up_records(draft: Draft, path: Path) -> bool:
+    """Whether the file differs from ``draft`` only by publish records, now taken into it.
+
+    A parallel publish of this same draft (another postdesk) records its post in the file;
+    that is not an edit to protect, and its records must survive this save.
+    """
+    on_disk, _ = read_draft(path)
+    if on_disk is None:
+        return False
+    theirs = dataclasses.replace(on_disk, publications=[])
+    if draft_to_json(theirs) != draft_to_json(dataclasses.replace(draft, publications=[])):
+        return False
+    for record in on_disk.publications:
+        if draft.publication_for(record.account) is None:
+            draft.record_publication(record)
+    return True
 
 
 def draft_to_dict(draft: Draft) -> JsonDict:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from postdesk.core.drafts.stamp import FileStamp
+
 FORMAT_VERSION = 1
 DRAFT_SUFFIX = ".postdesk"
 DEFAULT_TEMPLATE = "trailer-tuesday"
@@ -92,6 +94,9 @@ class Draft:
     post: Post
     publications: list[Publication] = field(default_factory=list)
     extra: JsonDict = field(default_factory=dict)
+    #: The file as this draft last read or wrote it: a save refuses to replace another
+    #: program's change (the window, ``postdesk fill`` and the publish record alike).
+    disk: FileStamp | None = field(default=None, compare=False, repr=False)
 
     def publication_for(self, account: str) -> Publication | None:
         """Where this draft was published on ``account``, if it was."""

@@ -53,7 +53,7 @@ from postdesk.core.publish.steps import PublishStep
 from postdesk.core.publish.wordpress.client import Media, RemotePost, WordPressClient
 from postdesk.core.publish.wordpress.errors import ConflictError, WordPressError
 from postdesk.core.publish.wordpress.fields import going_live_fields
-from postdesk.core.render.rendering import render
+from postdesk.core.render.bounded import render_limited as render  # time + memory limits
 from postdesk.core.render.templates import TemplateLibrary
 
 MAX_SLUG_ATTEMPTS = 20

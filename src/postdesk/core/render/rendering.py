@@ -20,6 +20,7 @@ from postdesk.core.drafts.model import Draft, poster_path
 from postdesk.core.drafts.posters import poster_refusal
 from postdesk.core.render import phrasing
 from postdesk.core.render.blocks import html_to_blocks
+from postdesk.core.render.errors import RenderError
 from postdesk.core.render.page import data_uri, inline_refusal, page_context
 from postdesk.core.render.templates import TemplateLibrary, TemplateNotFoundError, template_line
 from postdesk.core.render.trailer_markup import trailer_markup
@@ -28,17 +29,7 @@ OutputFormat = Literal["html", "blocks", "page"]
 FORMATS: tuple[str, ...] = get_args(OutputFormat)
 Mode = Literal["html", "blocks", "offline"]
 PAGE_TEMPLATE = "builtin/_page.html"
-
-
-class RenderError(Exception):
-    """A template that cannot render this draft, with the template's name and line."""
-
-    def __init__(self, template: str, message: str, line: int | None = None) -> None:
-        self.template = template
-        self.line = line
-        self.detail = message
-        where = f"template “{template}”" + (f", line {line}" if line else "")
-        super().__init__(f"{where}: {message}")
+__all__ = ["FORMATS", "OutputFormat", "RenderError", "render"]
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from postdesk.core.drafts.model import Draft
+from postdesk.core.render.bounded import render_limited as render  # time + memory limits
 from postdesk.core.render.page import movie_json_ld, plain_description, script_json
-from postdesk.core.render.rendering import render
 from postdesk.core.render.templates import TemplateLibrary
 
 # postdesk's statuses (the WordPress words) as Ghost's.
