@@ -213,7 +213,6 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Open the draft; the preview, menus and recovery follow once the window shows."""
-        self.scheduler.warm_up()  # the render worker process starts meanwhile
         self._open_initial_draft()
         startup.finish_start(self)
 

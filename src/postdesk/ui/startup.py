@@ -4,7 +4,7 @@ The window shows with the form filled; everything else loads here, on the next t
 event loop, so start-up pays only for what the first paint needs:
 
 1. the preview: QtWebEngine builds its view and starts its renderer process while
-   postdesk's render worker process (started by ``MainWindow.start``) loads the rendering
+   postdesk's render worker process (started just before it) loads the rendering
    stack (Jinja2, markdown-it, nh3); the window's process never loads it for the preview;
 2. the recovery copies a crash left behind, offered once the window is up;
 3. once the first preview has painted, the Blog menu (the accounts module brings urllib3)
@@ -72,6 +72,8 @@ def _run_in_turns(window: MainWindow, steps: list[Callable[[], object]]) -> None
 
 
 def _build_preview(window: MainWindow) -> None:
+    # After the first paint: the worker's start-up would otherwise compete with it.
+    window.scheduler.warm_up()
     window.attach_preview(preview_view(window))
     window.render_first_preview()
 
