@@ -124,7 +124,7 @@ def editor() -> None:
     from postdesk.ui.qt_app import create_application
 
     app = create_application(sys.argv[:1])
-    window = MainWindow.create(options.config_dir, options.draft)
+    window = MainWindow.for_user(options.config_dir, options.draft)
     window.resize(1280, 800)
     window.show()
 

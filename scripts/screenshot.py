@@ -49,7 +49,7 @@ if sys.argv[5] == "dark":
                          ("Link", "#7aa7ff"), ("Mid", "#4a4d50"), ("Dark", "#1a1b1d")]:
         palette.setColor(getattr(role, name), QColor(colour))
     app.setPalette(palette)
-window = MainWindow.create(home, None)
+window = MainWindow.for_user(home, None)
 window.resize(width, height)
 window.show()
 window.start()

@@ -66,7 +66,7 @@ def make_window(qtbot: QtBot, tmp_path: Path, dialogs: Dialogs) -> Iterator[Wind
     windows: list[MainWindow] = []
 
     def make(draft: Path | None = None, home: Path | None = None, wait: bool = True) -> MainWindow:
-        window = MainWindow.create(str(home or tmp_path / "home"), draft)
+        window = MainWindow.for_user(str(home or tmp_path / "home"), draft)
         window.resize(1280, 800)
         window.show()
         if wait:

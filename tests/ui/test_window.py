@@ -245,7 +245,7 @@ CRASHING_EDITOR = textwrap.dedent(
     from postdesk.ui.main_window import MainWindow
     from postdesk.ui.qt_app import create_application
     app = create_application(sys.argv[:1])
-    window = MainWindow.create(sys.argv[1], Path(sys.argv[2]))
+    window = MainWindow.for_user(sys.argv[1], Path(sys.argv[2]))
     window.show()
     window.start()
     def edit():

@@ -67,7 +67,7 @@ def run_app(args: list[str]) -> int:
     from postdesk.ui.qt_app import create_application
 
     app = create_application([sys.argv[0]])
-    window = MainWindow.create(options.config_dir, options.draft)
+    window = MainWindow.for_user(options.config_dir, options.draft)
     window.show()
     if options.self_test:
         _exit_after_first_preview(window)

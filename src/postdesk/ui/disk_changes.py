@@ -64,7 +64,10 @@ class DiskChanges(QObject):
             box.exec()
         finally:
             self._asking = False
-        return buttons.get(box.clickedButton(), Choice.CANCEL)
+        clicked = box.clickedButton()
+        return next(
+            (choice for button, choice in buttons.items() if button is clicked), Choice.CANCEL
+        )
 
     def offer_save_as_for_read_only(self, path: Path) -> bool:
         """A read-only draft is never replaced: offer another name; ``True`` when saved."""

@@ -94,7 +94,8 @@ class FilmForm(QWidget):
                 target = widget.editor if isinstance(widget, Field) else widget
                 target.setAccessibleName(accessible)
         synopsis_head = QHBoxLayout()
-        synopsis_label = QLabel("&Synopsis (Markdown):", buddy=self.synopsis)
+        synopsis_label = QLabel("&Synopsis (Markdown):")
+        synopsis_label.setBuddy(self.synopsis)
         synopsis_head.addWidget(synopsis_label)
         synopsis_head.addStretch(1)
         synopsis_head.addWidget(self.mention)

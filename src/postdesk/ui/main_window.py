@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,7 +91,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     @classmethod
-    def create(cls, config_dir: str | None, draft: Path | None) -> MainWindow:
+    def for_user(cls, config_dir: str | None, draft: Path | None) -> MainWindow:
         """The window for the user's folders (or ``config_dir``), to open ``draft`` on start."""
         dirs = UserDirs.default(config_dir)
         dirs.config.mkdir(parents=True, exist_ok=True)
@@ -125,14 +126,20 @@ class MainWindow(QMainWindow):
         self.outputs.setMinimumWidth(320)
         self.setCentralWidget(self.splitter)
 
-    def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)  # type: ignore[arg-type]
+            action.setShortcut(shortcut)
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QStringListModel, Qt, QTimer
@@ -70,7 +71,7 @@ class MarkdownEdit(QPlainTextEdit):
             if word.start <= column <= word.end:
                 start, length = block.position() + word.start, len(word.text)
                 add_spelling_actions(
-                    menu, checker, word.text, lambda s, a=start, n=length: self._replace(a, n, s)
+                    menu, checker, word.text, functools.partial(self._replace, start, length)
                 )
                 break
         add_language_menu(menu, checker)
@@ -127,7 +128,8 @@ class MarkdownEdit(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         """Let an open mention list have the keys that choose or dismiss."""
         mentions: MentionCompleter | None = getattr(self, "_mentions", None)
-        if mentions and mentions.popup().isVisible() and event.key() in COMPLETER_KEYS:
+        popup = mentions.popup() if mentions else None
+        if popup is not None and popup.isVisible() and event.key() in COMPLETER_KEYS:
             event.ignore()  # the completer's popup acts on it
             return
         super().keyPressEvent(event)
@@ -165,11 +167,14 @@ class MentionCompleter(QCompleter):
         typed_name = self._editor.toPlainText()[self._at + 1 : position]
         if position <= self._at or any(c in typed_name for c in "[]\n"):
             self._at = None
-            self.popup().hide()
+            popup = self.popup()
+            if popup is not None:
+                popup.hide()
             return
         self.setCompletionPrefix(typed_name)
         rect = self._editor.cursorRect()
-        rect.setWidth(self.popup().sizeHintForColumn(0) + 24)
+        popup = self.popup()
+        rect.setWidth((popup.sizeHintForColumn(0) if popup is not None else 0) + 24)
         self.complete(rect)
 
     def _insert(self, name: str) -> None:

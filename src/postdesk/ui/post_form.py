@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -20,6 +20,7 @@ from postdesk.core.drafts.model import Post
 from postdesk.core.render.templates import TemplateInfo
 from postdesk.ui.fields import Field, ListEdit
 from postdesk.ui.markdown_editor import MarkdownEdit
+from postdesk.ui.qt_dates import local_qdatetime
 from postdesk.ui.spell_line_edit import SpellLineEdit
 
 STATUSES = [
@@ -29,7 +30,7 @@ STATUSES = [
     ("future", "Scheduled for the publish date"),
 ]
 NO_RATING = -0.5
-NO_DATE = QDateTime(dt.datetime(2000, 1, 1, 0, 0))
+NO_DATE = local_qdatetime(dt.datetime(2000, 1, 1, 0, 0))
 DESCRIPTION_ROLE = Qt.ItemDataRole.ToolTipRole
 
 
@@ -101,7 +102,9 @@ class PostForm(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addSpacing(6)
-        layout.addWidget(QLabel("Your &note (Markdown):", buddy=self.note))
+        note_label = QLabel("Your &note (Markdown):")
+        note_label.setBuddy(self.note)
+        layout.addWidget(note_label)
         layout.addWidget(self.note, 1)
 
     def _connect(self) -> None:
@@ -163,7 +166,7 @@ class PostForm(QWidget):
         self.rating.setValue(NO_RATING if post.review_rating is None else post.review_rating)
         self.status.setCurrentIndex(max(self.status.findData(post.status), 0))
         self.publish_at.setEnabled(post.status == "future")
-        when = QDateTime(post.publish_at) if post.publish_at else NO_DATE
+        when = local_qdatetime(post.publish_at) if post.publish_at else NO_DATE
         self.publish_at.setDateTime(when)
         self._select_template(post.template)
         for widget, was in zip(widgets, blocked, strict=True):
@@ -191,7 +194,7 @@ class PostForm(QWidget):
         when = self.publish_at.dateTime()
         if when == NO_DATE:
             return None
-        if before is not None and when == QDateTime(before):
+        if before is not None and when == local_qdatetime(before):
             return before  # unchanged: keep the time zone the draft was written with
         local = when.toPython()
         assert isinstance(local, dt.datetime)

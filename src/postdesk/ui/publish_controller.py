@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QUrl
@@ -158,14 +159,16 @@ class PublishController(QObject):
         document = self.window.document
         draft, path, library = copy.deepcopy(document.draft), document.path, self.window.library
 
-        def work(progress: object, cancelled: object) -> tuple[PublishResult, Draft]:
+        def work(
+            progress: Callable[[str], None], cancelled: Callable[[], bool]
+        ) -> tuple[PublishResult, Draft]:
             from postdesk.core.publish.account_setup import secret_of
             from postdesk.core.publish.engines import publish
 
             password = secret_of(self.credentials, account)
             result = publish(
                 draft, path, account, password, library=library, overwrite=overwrite,
-                progress=lambda step: progress(step.value), cancelled=cancelled,  # type: ignore[operator]
+                progress=lambda step: progress(step.value), cancelled=cancelled,
             )  # fmt: skip
             return result, draft
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -20,6 +19,7 @@ from postdesk.core.drafts.model import Post
 from postdesk.core.publish.accounts import Account, shown_url
 from postdesk.ui.fields import ListEdit, join_list
 from postdesk.ui.post_form import STATUSES
+from postdesk.ui.qt_dates import local_qdatetime
 
 
 class PublishDialog(QDialog):
@@ -89,11 +89,3 @@ class PublishDialog(QDialog):
             categories=self.categories.items(),
             tags=self.tags.items(),
         )
-
-
-def local_qdatetime(moment: dt.datetime) -> QDateTime:
-    """``moment`` as the local date and time Qt's editors show."""
-    local = moment.astimezone() if moment.tzinfo else moment
-    return QDateTime(
-        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
-    )

@@ -6,6 +6,8 @@ underline under each misspelt word and adds the same suggestions to its context 
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import (
     QContextMenuEvent,
@@ -14,6 +16,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QTextLayout,
+    QTextLine,
 )
 from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 
@@ -44,7 +47,7 @@ class SpellLineEdit(QLineEdit):
         """The words underlined now."""
         return [word.text for word in self._misspelt]
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def setText(self, text: str | None) -> None:  # noqa: N802 - Qt's name
         """Show ``text``, checked even while the caller blocks signals (a proposed title)."""
         super().setText(text)
         self._recheck()
@@ -76,12 +79,9 @@ class SpellLineEdit(QLineEdit):
         layout.endLayout()
         cursor = self.cursorRect()
         # The text is scrolled so the cursor shows: place words relative to the cursor.
-        origin = cursor.x() + CURSOR_RECT_LEFT - line.cursorToX(self.cursorPosition())[0]
+        origin = cursor.x() + CURSOR_RECT_LEFT - _x(line, self.cursorPosition())
         y = cursor.y() + self.fontMetrics().ascent() + 2.5
-        return [
-            (origin + line.cursorToX(w.start)[0], origin + line.cursorToX(w.end)[0], y)
-            for w in self._misspelt
-        ]
+        return [(origin + _x(line, w.start), origin + _x(line, w.end), y) for w in self._misspelt]
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
         """The usual edit menu, topped by spelling suggestions for a misspelt word."""
@@ -95,7 +95,7 @@ class SpellLineEdit(QLineEdit):
         for word in self._misspelt:
             if word.start <= position <= word.end:
                 add_spelling_actions(
-                    menu, self._checker, word.text, lambda s, w=word: self._replace(w, s)
+                    menu, self._checker, word.text, functools.partial(self._replace, word)
                 )
                 break
         add_language_menu(menu, self._checker)
@@ -116,3 +116,10 @@ def _wave(start: float, end: float, y: float) -> QPainterPath:
         path.lineTo(QPointF(x, y - 1.5 if up else y))
         up = not up
     return path
+
+
+def _x(line: QTextLine, position: int) -> float:
+    """Where ``position`` falls on ``line``, in pixels (the bindings return a tuple)."""
+    found = line.cursorToX(position)
+    x = found[0] if isinstance(found, tuple) else found
+    return float(x) if isinstance(x, int | float) else 0.0

@@ -26,11 +26,8 @@ def content_hash(content: str) -> str:
 
 def content_hash_file(path: Path) -> str:
     """A SHA-256 of a file, to notice a changed poster."""
-    digest = hashlib.sha256()
     with path.open("rb") as file:
-        for chunk in iter(lambda: file.read(1 << 16), b""):
-            digest.update(chunk)
-    return "sha256:" + digest.hexdigest()
+        return "sha256:" + hashlib.file_digest(file, "sha256").hexdigest()
 
 
 def fields_hash(remote: RemotePost) -> str:
