@@ -74,8 +74,8 @@ class MainWindow(QMainWindow):
         self.disk_changes = DiskChanges(self)
         self.preview: PreviewView | None = None
         # Built by startup.finish_start once the window shows.
-        self.publishing: PublishController
-        self.film_finder: FilmFinder
+        self.commands_built = False
+        self.commands: tuple[PublishController, FilmFinder]
         self._undo_base = draft_to_json(self.document.draft)
         self._edit_times: dict[int, float] = {}
         self._shown_template: str | None = None
@@ -215,6 +215,18 @@ class MainWindow(QMainWindow):
         """Open the draft; the preview, menus and recovery follow once the window shows."""
         self._open_initial_draft()
         startup.finish_start(self)
+
+    @property
+    def publishing(self) -> PublishController:
+        """The Blog menu's commands (built after the first preview, or now if asked first)."""
+        startup.build_commands(self)
+        return self.commands[0]
+
+    @property
+    def film_finder(self) -> FilmFinder:
+        """Find film… and New from film… (built like :attr:`publishing`)."""
+        startup.build_commands(self)
+        return self.commands[1]
 
     def attach_preview(self, preview: PreviewView) -> None:
         """Put the web view in place of the "Preparing" label; it loads an empty page."""

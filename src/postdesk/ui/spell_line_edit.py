@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QPointF, QTimer
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import (
     QContextMenuEvent,
     QPainter,
     QPainterPath,
     QPaintEvent,
     QPen,
-    QShowEvent,
     QTextLayout,
     QTextLine,
 )
@@ -41,7 +40,6 @@ class SpellLineEdit(QLineEdit):
         super().__init__(parent)
         self._checker = shared_checker()
         self._misspelt: list[Word] = []
-        self._checking = False  # Enchant loads on the first check, after the window shows
         self.textChanged.connect(self._recheck)
         self._checker.notifier.changed.connect(self._recheck)
 
@@ -54,16 +52,7 @@ class SpellLineEdit(QLineEdit):
         super().setText(text)
         self._recheck()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        """Start checking once shown, so Enchant never delays the window's start."""
-        super().showEvent(event)
-        if not self._checking:
-            self._checking = True
-            QTimer.singleShot(0, self, self._recheck)
-
     def _recheck(self) -> None:
-        if not self._checking:
-            return
         misspelt = self._checker.misspelt(self.text())
         if misspelt != self._misspelt:
             self._misspelt = misspelt

@@ -64,6 +64,7 @@ class SpellChecker:
         self._ignored: set[str] = set()
         self._cache: dict[str, bool] = {}
         self._settings: QSettings | None = None
+        self._started = False
         self._names: frozenset[str] = frozenset()
         self._name_words: frozenset[str] = frozenset()
         self.known_names: Callable[[], Iterable[str]] = tuple
@@ -103,8 +104,19 @@ class SpellChecker:
 
         return sorted(enchant.list_languages())
 
+    def start(self) -> None:
+        """Begin underlining (the window calls this once its first preview has painted)."""
+        if not self._started:
+            self._started = True
+            self._rehighlight()
+
     def misspelt(self, text: str) -> list[Word]:
-        """The words of ``text`` to underline (the draft's own names never are)."""
+        """The words of ``text`` to underline (the draft's own names never are).
+
+        Nothing before :meth:`start`: loading Enchant's dictionary takes a moment.
+        """
+        if not self._started:
+            return []
         names = frozenset(self.known_names())
         if names != self._names:
             self._names, self._name_words = names, draft_words(names)

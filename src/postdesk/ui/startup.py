@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from postdesk.ui.spellcheck import shared_checker
+
 if TYPE_CHECKING:
     from postdesk.core.drafts.recovery import RecoveryStore
     from postdesk.ui.main_window import MainWindow
@@ -39,13 +41,14 @@ DARK_BELOW = 128
 def finish_start(window: MainWindow) -> None:
     """Build the rest of the window after it shows: preview and recovery, then the menus."""
     _run_in_turns(window, [partial(_build_preview, window), window.offer_recovery])
-    _after_first_paint(window, partial(_build_commands, window))
+    _after_first_paint(window, partial(_after_preview, window))
 
 
 def _after_first_paint(window: MainWindow, work: Callable[[], object]) -> None:
     """Run ``work`` once the first preview has painted (or after a grace period without one).
 
-    Run in the painted signal itself, so whoever waits for the first preview finds it done.
+    Queued, not run inside the signal: whoever else waits for the first preview hears of it
+    first.
     """
     done = False
 
@@ -53,7 +56,7 @@ def _after_first_paint(window: MainWindow, work: Callable[[], object]) -> None:
         nonlocal done
         if not done:
             done = True
-            work()
+            QTimer.singleShot(0, window, work)
 
     window.preview_painted.connect(run)
     QTimer.singleShot(FIRST_PAINT_GRACE_MS, window, run)
@@ -104,13 +107,23 @@ def follow_colour_scheme() -> None:
         )
 
 
-def _build_commands(window: MainWindow) -> None:
-    """The Blog menu and Find film…: their modules bring urllib3 and the film sources."""
+def _after_preview(window: MainWindow) -> None:
+    build_commands(window)
+    shared_checker().start()  # Enchant loads now, not while the first preview is waited for
+
+
+def build_commands(window: MainWindow) -> None:
+    """The Blog menu and Find film… (once): their modules bring urllib3 and the film sources.
+
+    Built after the first preview, or earlier when something asks for them.
+    """
+    if window.commands_built:
+        return
+    window.commands_built = True
     from postdesk.ui.find_film_dialog import FilmFinder
     from postdesk.ui.publish_controller import PublishController
 
-    window.publishing = PublishController(window)
-    window.film_finder = FilmFinder(window)
+    window.commands = (PublishController(window), FilmFinder(window))
 
 
 def slugify(text: str) -> str:
