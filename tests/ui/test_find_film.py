@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
+from werkzeug import Request, Response
 
 from postdesk.core.filmdata.found import TMDB_NOTICE, WIKIDATA_NOTICE
 from postdesk.ui.find_film_dialog import FindFilmDialog
@@ -163,3 +166,32 @@ def test_new_from_film_starts_a_filled_draft(
     assert window.document.draft.post.title == "The Quiet Harbour"
     assert window.document.draft.film.trailer_url is None
     assert window.isWindowModified()
+
+
+def test_cancel_while_fetching_stops_and_changes_nothing(
+    stand_in: HTTPServer, make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window()
+    window.files.new()
+    window.film_finder.find_action.trigger()
+    dialog = _dialog(window)
+    dialog.query.setText("nord")
+    qtbot.mouseClick(dialog.search_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.results.count() == 2 and dialog.task is None, timeout=30_000)
+    arrived = threading.Event()
+
+    def slow_query_service(request: Request) -> Response:
+        arrived.set()
+        time.sleep(3)  # the film's facts take their time
+        return Response("{}", status=503)
+
+    stand_in.expect_oneshot_request("/sparql").respond_with_handler(slow_query_service)
+    qtbot.mouseClick(dialog.fill_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(arrived.is_set, timeout=10_000)
+    assert dialog.progress.isVisible() and dialog.task is not None
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == "Cancelled; nothing was changed."
+    assert dialog.isVisible() and dialog.task is None  # the blogger can search again
+    assert not dialog.progress.isVisible()
+    assert window.document.draft.film.title == ""
+    assert window.undo_stack.count() == 0
