@@ -55,3 +55,22 @@ def test_typing_at_in_the_synopsis_offers_the_cast(
     qtbot.keyClicks(synopsis, ") helps.")
     assert synopsis.toPlainText().endswith(" A friend (@[Liana Liberato]) helps.")
     wait_for_preview(qtbot, window, "A friend (Liana Liberato, “If I Stay”) helps.")
+
+
+def test_a_rename_is_one_undo_step_however_long_the_sitting(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    title = window.form.film.title
+    for word in ("One", "Two", "Three"):  # edits that settle the names in between
+        title.setText(f"1 Mile To You {word}")
+        title.textEdited.emit(title.text())
+        timer = window.form._names_timer
+        qtbot.waitUntil(lambda timer=timer: not timer.isActive(), timeout=5_000)
+    model = window.form.credits.cast.model
+    model.setData(model.index(0, 0), "Graham Patrick Rogers")
+    stack = window.undo_stack
+    texts = [stack.command(i).text() for i in range(stack.count())]
+    assert texts.count("Rename Graham Rogers to Graham Patrick Rogers") == 1, texts
+    window.undo_action.trigger()
+    assert model.index(0, 0).data() == "Graham Rogers"

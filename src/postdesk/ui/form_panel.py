@@ -62,6 +62,7 @@ class FormPanel(QTabWidget):
         for form in (self.film, self.credits, self.post):
             form.edited.connect(self.edited)
         self.post.template_changed.connect(self.template_changed)
+        self.credits.cast.model.renamed.connect(self.cast_renamed)
         self._names = self.draft_names()
         self._names_timer = QTimer(self)
         self._names_timer.setSingleShot(True)
@@ -88,7 +89,6 @@ class FormPanel(QTabWidget):
         if names != self._names:
             self._names = names
             shared_checker().names_changed()
-        self.credits.cast.model.renamed.connect(self.cast_renamed)
 
     def rename_mentions(self, old: str, new: str) -> bool:
         """Carry a renamed cast member's mentions along in the synopsis and the note."""
