@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from postdesk.core.dates import long_date, parse_date
+from postdesk.ui.qt_dates import qdate
 
 NOT_A_DATE = "Not a date postdesk knows: type it like “March 1”, “1 March 2024” or “2024-03-01”."
 
@@ -90,7 +91,7 @@ class DateField(QWidget):
             holder.setDefaultWidget(self.calendar)
             self._menu.addAction(holder)
         shown = self._date or dt.date.today()
-        self.calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
+        self.calendar.setSelectedDate(qdate(shown))
         self.calendar.setCurrentPage(shown.year, shown.month)
 
     def _on_picked(self, picked: QDate) -> None:
