@@ -15,6 +15,7 @@ from werkzeug import Request, Response
 
 from postdesk.core.filmdata.found import TMDB_NOTICE, WIKIDATA_NOTICE
 from postdesk.ui.find_film_dialog import FindFilmDialog
+from postdesk.ui.main_window import MainWindow
 from tests.filmdata_stand_in import TOKEN
 from tests.ui.conftest import WindowFactory
 
@@ -26,6 +27,17 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 def _dialog(window: object) -> FindFilmDialog:
     dialog = window.film_finder.dialog  # type: ignore[attr-defined]
     assert isinstance(dialog, FindFilmDialog)
+    return dialog
+
+
+def _searched_nord(window: MainWindow, qtbot: QtBot) -> FindFilmDialog:
+    """A new draft, Find film… opened and "nord" searched on Wikidata (two films found)."""
+    window.files.new()
+    window.film_finder.find_action.trigger()
+    dialog = _dialog(window)
+    dialog.query.setText("nord")
+    qtbot.mouseClick(dialog.search_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.results.count() == 2 and dialog.task is None, timeout=30_000)
     return dialog
 
 
@@ -81,12 +93,7 @@ def test_cancel_changes_nothing_and_wikidata_is_credited(
     stand_in: HTTPServer, make_window: WindowFactory, qtbot: QtBot
 ) -> None:
     window = make_window()
-    window.files.new()
-    window.film_finder.find_action.trigger()
-    dialog = _dialog(window)
-    dialog.query.setText("nord")
-    qtbot.mouseClick(dialog.search_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.results.count() == 2 and dialog.task is None, timeout=30_000)
+    dialog = _searched_nord(window, qtbot)
     qtbot.mouseClick(dialog.fill_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=30_000)
     assert dialog.notice.text() == WIKIDATA_NOTICE
@@ -172,12 +179,7 @@ def test_cancel_while_fetching_stops_and_changes_nothing(
     stand_in: HTTPServer, make_window: WindowFactory, qtbot: QtBot
 ) -> None:
     window = make_window()
-    window.files.new()
-    window.film_finder.find_action.trigger()
-    dialog = _dialog(window)
-    dialog.query.setText("nord")
-    qtbot.mouseClick(dialog.search_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.results.count() == 2 and dialog.task is None, timeout=30_000)
+    dialog = _searched_nord(window, qtbot)
     arrived = threading.Event()
 
     def slow_query_service(request: Request) -> Response:
