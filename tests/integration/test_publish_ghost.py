@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import socket
 import threading
 import uuid
@@ -27,23 +26,11 @@ from postdesk.core.publish.wordpress.errors import (
     ConnectionFailedError,
     WordPressError,
 )
-from tests.conftest import EXAMPLES, SEED_DRAFT
 from tests.services import GhostSite, WordPressSite
 
 pytestmark = pytest.mark.ghost
 
 WRONG_SECRET = "ab" * 32
-
-
-@pytest.fixture
-def seed(tmp_path: Path) -> Path:
-    """A copy of the seed draft and its poster, with a title no other test uses."""
-    shutil.copy(EXAMPLES / "1-mile-to-you.jpg", tmp_path / "1-mile-to-you.jpg")
-    path = tmp_path / "seed.postdesk"
-    draft = load_draft(SEED_DRAFT)
-    draft.post.title = f"Trailer Park Tuesday, 1 Mile To You {uuid.uuid4().hex[:6]}"
-    save_draft(draft, path)
-    return path
 
 
 def publish(site: GhostSite, path: Path, **kwargs: Any) -> GhostPost:

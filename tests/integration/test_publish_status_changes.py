@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -13,20 +11,9 @@ import pytest
 from postdesk.core.drafts.files import load_draft, save_draft
 from postdesk.core.publish.flow import publish_draft
 from postdesk.core.publish.ghost.publishing import publish_to_ghost
-from tests.conftest import EXAMPLES, SEED_DRAFT
 from tests.services import GhostSite, WordPressSite
 
 WP_DATE = "%Y-%m-%dT%H:%M:%S"
-
-
-@pytest.fixture
-def seed(tmp_path: Path) -> Path:
-    shutil.copy(EXAMPLES / "1-mile-to-you.jpg", tmp_path / "1-mile-to-you.jpg")
-    path = tmp_path / "seed.postdesk"
-    draft = load_draft(SEED_DRAFT)
-    draft.post.title = f"Trailer Park Tuesday, 1 Mile To You {uuid.uuid4().hex[:6]}"
-    save_draft(draft, path)
-    return path
 
 
 def in_days(days: int) -> dt.datetime:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import shutil
 import uuid
 from pathlib import Path
 
@@ -22,21 +21,9 @@ from postdesk.core.publish.wordpress.errors import (
     PermissionDeniedError,
 )
 from postdesk.core.render.rendering import render
-from tests.conftest import EXAMPLES, SEED_DRAFT
 from tests.services import WordPressSite
 
 pytestmark = pytest.mark.wordpress
-
-
-@pytest.fixture
-def seed(tmp_path: Path) -> Path:
-    """A copy of the seed draft and its poster, with a title no other test uses."""
-    shutil.copy(EXAMPLES / "1-mile-to-you.jpg", tmp_path / "1-mile-to-you.jpg")
-    path = tmp_path / "seed.postdesk"
-    draft = load_draft(SEED_DRAFT)
-    draft.post.title = f"Trailer Park Tuesday, 1 Mile To You {uuid.uuid4().hex[:6]}"
-    save_draft(draft, path)
-    return path
 
 
 def publish(site: WordPressSite, path: Path, role: str = "admin", **kwargs: object) -> object:
