@@ -9,7 +9,7 @@ import pytest
 from postdesk.core.drafts.files import load_draft
 from postdesk.core.publish.flow import PublishError, publish_draft
 from postdesk.core.publish.steps import PublishStep
-from tests.integration.test_publish_wordpress import posts_titled, seed  # noqa: F401
+from tests.integration.test_publish_wordpress import posts_titled
 from tests.services import WordPressSite
 
 pytestmark = pytest.mark.wordpress
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.wordpress
 
 def test_publishing_through_a_link_records_in_the_linked_draft(
     wordpress: WordPressSite,
-    seed: Path,  # noqa: F811
+    seed: Path,
     tmp_path: Path,
 ) -> None:
     desk = tmp_path / "desk"
@@ -34,7 +34,7 @@ def test_publishing_through_a_link_records_in_the_linked_draft(
 
 def test_a_draft_changed_during_publishing_is_not_overwritten_by_the_record(
     wordpress: WordPressSite,
-    seed: Path,  # noqa: F811
+    seed: Path,
 ) -> None:
     draft = load_draft(seed)
 
