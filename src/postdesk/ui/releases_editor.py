@@ -51,7 +51,10 @@ class ReleaseRow(QWidget):
         self.phrase.setWordWrap(True)  # a long venue wraps rather than being cut off
         self.phrase.setAccessibleName("How the post says it")
         self.phrase.setToolTip(PHRASE_TIP)
-        self.phrase.setMinimumWidth(self.phrase.fontMetrics().horizontalAdvance("M" * 12))
+        # On a narrow window the venue keeps room for a short venue; the phrase wraps.
+        metrics = self.fontMetrics()
+        self.where.setMinimumWidth(metrics.horizontalAdvance("theaters, VOD") + 12)
+        self.phrase.setMinimumWidth(metrics.horizontalAdvance("M" * 6))
         remove = QPushButton("Remove", self)
         remove.setAccessibleName("Remove this release")
         layout = QHBoxLayout(self)
