@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from postdesk.core.drafts.files import load_draft
 from postdesk.core.publish.accounts import Account, AccountStore
+from postdesk.core.publish.journal import journal_path
 from tests.services import GhostSite, WordPressSite
 from tests.ui.conftest import Dialogs, WindowFactory
 from tests.ui.test_window import seed_copy
@@ -56,6 +57,7 @@ def test_the_publish_button_publishes_and_shows_the_link(
     assert result.link in window.published_label.text()
     assert load_draft(path).publication_for(name).post_id == result.post_id  # type: ignore[union-attr]
     assert not window.isWindowModified()
+    assert not journal_path(path).exists()  # the window saved the record: nothing pending
     post = wordpress.api("GET", f"wp/v2/posts/{result.post_id}", params={"context": "edit"})
     assert post["title"]["raw"] == window.form.post.title.text()
     assert post["featured_media"] > 0

@@ -16,7 +16,8 @@ from postdesk.core.paths import UserDirs
 from postdesk.core.publish.account_setup import secret_of
 from postdesk.core.publish.accounts import AccountError, AccountStore
 from postdesk.core.publish.engines import publish
-from postdesk.core.publish.flow import PublishError
+from postdesk.core.publish.records import keep_publication
+from postdesk.core.publish.results import PublishError
 from postdesk.core.publish.steps import PublishStep
 from postdesk.core.publish.targets import publish_target
 from postdesk.core.publish.wordpress.errors import ConflictError, WordPressError
@@ -71,6 +72,7 @@ def run_publish(args: argparse.Namespace, dirs: UserDirs) -> int:
             overwrite=args.overwrite,
             progress=show,
         )
+        keep_publication(draft, args.draft, result)  # the draft records where its post is
     except ConflictError as err:
         raise CliError(f"{err} Run again with --overwrite to replace them.") from err
     except (DraftError, AccountError, CredentialError, PublishError, WordPressError) as err:

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 
 from postdesk.core.drafts.files import draft_to_json, load_draft, save_draft
-from postdesk.core.drafts.model import Draft, new_draft
-from postdesk.core.drafts.stamp import FileStamp, changed_on_disk, current_stamp
+from postdesk.core.drafts.model import Draft, Publication, new_draft
+from postdesk.core.drafts.stamp import changed_on_disk, current_stamp
 
 
 class DraftDocument(QObject):
@@ -86,12 +86,17 @@ class DraftDocument(QObject):
         self.path_changed.emit(self.path)
         self._set_modified(False)
 
-    def mark_saved(self, saved_json: str, disk: FileStamp | None = None) -> None:
-        """The file now holds ``saved_json`` (written by someone else: the publisher)."""
-        if disk is not None:
-            self.draft.disk = disk
-        self._saved_json = saved_json
-        self._set_modified(draft_to_json(self.draft) != saved_json)
+    def record_publication(self, publication: Publication) -> None:
+        """Keep where the draft was published, and save that to its file.
+
+        Raises:
+            DraftError: the file could not take the record; the draft stays modified, so the
+                record is saved with the next save.
+        """
+        self.draft.record_publication(publication)
+        self.update(self.draft)
+        if self.path is not None:
+            self.save(self.path)
 
     def keep_mine(self) -> None:
         """The user keeps this version: the next save replaces the file as it is now."""

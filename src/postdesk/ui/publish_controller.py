@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-from postdesk.core.drafts.files import draft_to_json
 from postdesk.core.drafts.model import Draft
 from postdesk.core.publish.accounts import Account, AccountError, AccountStore
 from postdesk.core.publish.steps import PublishStep
@@ -19,7 +18,7 @@ from postdesk.ui.workers import Task, start
 
 if TYPE_CHECKING:
     from postdesk.core.credentials import CredentialStore
-    from postdesk.core.publish.flow import PublishResult
+    from postdesk.core.publish.results import PublishResult
     from postdesk.ui.main_window import MainWindow
 
 # The publishing stack (requests, keyring, the REST client) loads on first use, so it costs
@@ -29,7 +28,7 @@ if TYPE_CHECKING:
 def _explained_errors() -> tuple[type[Exception], ...]:
     from postdesk.core.credentials import CredentialError
     from postdesk.core.drafts.problems import DraftError
-    from postdesk.core.publish.flow import PublishError
+    from postdesk.core.publish.results import PublishError
     from postdesk.core.publish.wordpress.errors import WordPressError
     from postdesk.core.render.rendering import RenderError
 
@@ -215,10 +214,7 @@ class PublishController(QObject):
         result, published = outcome
         self._finish()
         self.last_result = result
-        document = self.window.document
-        document.draft.record_publication(result.publication)
-        document.mark_saved(draft_to_json(published), published.disk)
-        document.update(document.draft)
+        self._keep(result)
         self.window.show_publication()
         from postdesk.core.publish.outcome import outcome_phrase
 
@@ -235,8 +231,26 @@ class PublishController(QObject):
         if box.clickedButton() is open_button:
             QDesktopServices.openUrl(QUrl(result.link))
 
+    def _keep(self, result: PublishResult) -> None:
+        """The document records the post and saves; the journal's entry goes once it is saved."""
+        from postdesk.core.drafts.problems import DraftError
+        from postdesk.core.publish.records import publication_saved
+
+        document = self.window.document
+        try:
+            document.record_publication(result.publication)
+        except DraftError as err:
+            QMessageBox.warning(
+                self.window,
+                "The draft could not record the post",
+                f"The post is on the blog ({result.link}) but the draft could not record it: "
+                f"{err}. Save the draft before publishing again.",
+            )
+            return
+        publication_saved(document.path, result.account)
+
     def _on_failed(self, error: Exception, account: Account) -> None:
-        from postdesk.core.publish.flow import PublishCancelledError
+        from postdesk.core.publish.results import PublishCancelledError
         from postdesk.core.publish.wordpress.errors import ConflictError
 
         self._finish()

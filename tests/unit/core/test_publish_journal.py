@@ -10,10 +10,11 @@ import pytest
 
 from postdesk.core.drafts.files import load_draft
 from postdesk.core.publish.accounts import Account
-from postdesk.core.publish.flow import PublishCancelledError, PublishError, publish_draft
 from postdesk.core.publish.journal import Journal, journal_path
 from postdesk.core.publish.locks import publish_lock
+from postdesk.core.publish.results import PublishCancelledError, PublishError
 from tests.conftest import SEED_DRAFT
+from tests.publishing import publish_and_keep
 
 
 @pytest.fixture
@@ -53,7 +54,7 @@ def test_a_damaged_journal_stops_the_publish_before_any_request(seed: Path) -> N
     journal_path(seed).write_text("{not json")
     account = Account("Blog", "http://127.0.0.1:9", "me")
     with pytest.raises(PublishError, match=r"publish journal .* cannot be read"):
-        publish_draft(load_draft(seed), seed, account, "pw", client=None)
+        publish_and_keep(load_draft(seed), seed, account, "pw", client=None)
 
 
 def test_a_publish_waiting_for_another_can_be_cancelled(seed: Path) -> None:
@@ -63,7 +64,7 @@ def test_a_publish_waiting_for_another_can_be_cancelled(seed: Path) -> None:
         publish_lock(seed, "Blog", waiting=lambda: None, cancelled=lambda: False),
         pytest.raises(PublishCancelledError, match="no post was sent"),
     ):
-        publish_draft(
+        publish_and_keep(
             load_draft(seed), seed, account, "pw",
             progress=lambda step: told.append(step.value), cancelled=lambda: bool(told),
         )  # fmt: skip
@@ -79,7 +80,7 @@ def test_another_account_is_not_held_up(seed: Path) -> None:
 
 
 def test_a_ghost_publish_waits_too_and_can_be_cancelled(seed: Path) -> None:
-    from postdesk.core.publish.ghost.publishing import publish_and_record
+    from tests.publishing import publish_and_keep
 
     told: list[str] = []
     account = Account("Ghost", "http://127.0.0.1:9", "", engine="ghost")
@@ -87,7 +88,7 @@ def test_a_ghost_publish_waits_too_and_can_be_cancelled(seed: Path) -> None:
         publish_lock(seed, "Ghost", waiting=lambda: None, cancelled=lambda: False),
         pytest.raises(PublishCancelledError, match="no post was sent"),
     ):
-        publish_and_record(
+        publish_and_keep(
             load_draft(seed), seed, account, "key",
             progress=lambda step: told.append(step.value), cancelled=lambda: bool(told),
         )  # fmt: skip

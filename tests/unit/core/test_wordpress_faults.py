@@ -20,7 +20,6 @@ from werkzeug import Request, Response
 
 from postdesk.core.drafts.files import load_draft
 from postdesk.core.publish.accounts import Account, AccountError
-from postdesk.core.publish.flow import publish_draft
 from postdesk.core.publish.wordpress.client import WordPressClient
 from postdesk.core.publish.wordpress.errors import (
     AuthenticationError,
@@ -31,6 +30,7 @@ from postdesk.core.publish.wordpress.errors import (
     WordPressError,
 )
 from tests.conftest import SEED_DRAFT
+from tests.publishing import publish_and_keep
 
 PASSWORD = "abcd efgh ijkl mnop qrst uvwx"
 JSON = "application/json"
@@ -123,7 +123,7 @@ def client(server: HTTPServer, read_timeout: float = 5.0, retries: bool = True) 
 
 
 def publish(server: HTTPServer, seed: Path, read_timeout: float = 5.0) -> Any:
-    return publish_draft(
+    return publish_and_keep(
         load_draft(seed), seed, account(server), PASSWORD, client=client(server, read_timeout)
     )
 

@@ -1,10 +1,11 @@
 """The publish journal: creates that were sent but never confirmed, kept beside the draft.
 
 Before postdesk asks a blog to create a post, it writes the slug it chose, the account and
-the time into a small sidecar next to the draft (``.NAME.postdesk.publishing``); a confirmed
-publish removes the entry. An entry that outlives its publish means the blog may hold a post
-the draft does not know of (the answer was lost, the request timed out, the app was killed),
-so the next publish looks that slug up before it creates anything.
+the time into a small sidecar next to the draft (``.NAME.postdesk.publishing``); the entry
+goes once the draft file records the post. An entry that outlives its publish means the blog
+may hold a post the draft does not know of (the answer was lost, the request timed out, the
+app was killed, the record could not be saved), so the next publish looks that slug up before
+it creates anything.
 
 Why a sidecar and not the draft file: the draft stays untouched by a failed publish (the
 window may hold it with unsaved edits and save it over any entry written into it, and a
@@ -93,6 +94,16 @@ class Journal:
         )
         self._put(entry.account, updated)
         return updated
+
+    def confirmed(self, account: str) -> None:
+        """Note that the create arrived: the entry stays until the draft records the post.
+
+        Should the record not be saved, the next publish finds the post by the entry's slug
+        at once (it is no longer on its way) and updates it.
+        """
+        entry = self._entries().get(account)
+        if entry is not None:
+            self._put(account, Pending(**{**asdict(entry), "settles": _now().isoformat()}))
 
     def clear(self, account: str) -> None:
         """Forget ``account``'s entry: its post is recorded in the draft, or was refused."""
