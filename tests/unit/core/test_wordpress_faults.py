@@ -41,7 +41,10 @@ def api_link(server: HTTPServer) -> dict[str, str]:
 
 
 class FakeBlog:
-    """Just enough of the WordPress REST API for a publish, with faults on the create."""
+    """Just enough of the WordPress REST API for a publish, with faults on the create.
+
+    It has no batch route, as WordPress before 5.6: terms are created one by one.
+    """
 
     def __init__(self, server: HTTPServer, create_faults: list[str]) -> None:
         self.server = server
@@ -56,6 +59,8 @@ class FakeBlog:
         server.expect_request(route + "categories").respond_with_handler(self.term)
         server.expect_request(route + "tags").respond_with_handler(self.term)
         server.expect_request(route + "media", method="GET").respond_with_json([])
+        no_batch = {"code": "rest_no_route", "message": "No route", "data": {"status": 404}}
+        server.expect_request("/wp-json/batch/v1").respond_with_json(no_batch, status=404)
         server.expect_request(route + "media", method="POST").respond_with_json(
             {"id": 7, "source_url": server.url_for("/poster.jpg")}, status=201
         )

@@ -30,15 +30,18 @@ from postdesk.core.drafts.posters import poster_refusal
 from postdesk.core.publish.accounts import Account
 from postdesk.core.publish.fingerprints import (
     FIELDS_HASH,
+    TERMS_KEY,
     content_hash,
     content_hash_file,
     edited_on_blog,
     fields_hash,
     poster_slug,
+    terms_signature,
 )
 from postdesk.core.publish.journal import (
     Journal,
     Pending,
+    Unrecorded,
     may_still_arrive,
     never_sent,
     still_arriving,
@@ -101,7 +104,8 @@ def publish_draft(
     """
     job = _PublishJob(draft, draft_file, account, status or draft.post.status, progress, cancelled)
     job.client = client or WordPressClient(account, password)
-    with one_publish_at_a_time(draft, draft_file, account, progress, cancelled):
+    with one_publish_at_a_time(draft, draft_file, account, progress, cancelled) as notes:
+        job.notes = notes
         return job.run(library or TemplateLibrary(), overwrite)
 
 
@@ -127,6 +131,9 @@ class _PublishJob:
         self._cancelled = cancelled or (lambda: False)
         self.uploaded: Media | None = None
         self.journal = Journal(draft_file)
+        self.notes = Unrecorded()
+        post = draft.post
+        self.terms = {"categories": _names(post.categories), "tags": _names(post.tags)}
 
     def step(self, step: PublishStep) -> None:
         if self._cancelled():
@@ -149,9 +156,7 @@ class _PublishJob:
         poster_digest = content_hash_file(poster) if poster else None
         featured = self._featured_media(poster, poster_digest, existing)
         self.step(PublishStep.TERMS)
-        post = self.draft.post
-        fields["categories"] = self.client.term_ids("categories", _names(post.categories))
-        fields["tags"] = self.client.term_ids("tags", _names(post.tags))
+        fields.update(self._term_ids(existing))
         if featured:
             fields["featured_media"] = featured.id
         self.step(PublishStep.SENDING)
@@ -199,14 +204,35 @@ class _PublishJob:
             return None
         record = self.draft.publication_for(self.account.name)
         reusable = record.featured_media if record and record.poster_hash == digest else None
-        if existing and reusable and self.client.media_exists(reusable):
-            return Media(reusable, "")
+        if existing and reusable:
+            if existing.featured_media == reusable:
+                return Media(reusable, "")  # the post shows it: the library still holds it
+            if self.client.media_exists(reusable):
+                return Media(reusable, "")
         self.step(PublishStep.POSTER)
         slug = poster_slug(digest)
-        self.uploaded = self.client.find_media(slug)  # this very file, uploaded before
+        if reusable or digest in self.notes.posters or self._upload_noted(digest):
+            self.uploaded = self.client.find_media(slug)  # this very file, uploaded before
         if self.uploaded is None:
+            self.journal.uploading(self.account.name, digest)  # before it can arrive
             self.uploaded = self._upload(poster, digest, slug)
         return self.uploaded
+
+    def _upload_noted(self, digest: str) -> bool:
+        """Whether a publish that started after this one read the journal tried the upload."""
+        return self.journal.upload_tried(self.account.name, digest)
+
+    def _term_ids(self, existing: RemotePost | None) -> dict[str, list[int]]:
+        """The category and tag ids: those the post has when nothing changed, else resolved."""
+        record = self.draft.publication_for(self.account.name)
+        if (
+            existing is not None
+            and record is not None
+            and record.extra.get(TERMS_KEY) == terms_signature(self.terms)
+            and not edited_on_blog(existing, record)
+        ):
+            return {"categories": list(existing.categories), "tags": list(existing.tags)}
+        return self.client.resolve_terms(self.terms)
 
     def _upload(self, poster: Path, digest: str, slug: str) -> Media:
         """Upload the poster under a slug made from its content hash, to find it again."""
@@ -234,7 +260,7 @@ class _PublishJob:
                 if not err.retryable:
                     raise
                 return self.client.update_post(existing.id, fields), False  # idempotent
-        pending = self.journal.pending(self.account.name)
+        pending = self.journal.pending(self.account.name) or self.notes.pending
         if pending is not None:
             return self._resume(pending, fields)
         slug, adopt = self._free_slug(fields)
@@ -342,10 +368,13 @@ class _PublishJob:
             content_hash=content_hash(remote.content_raw),
             featured_media=featured.id if featured else None,
             poster_hash=poster_digest,
-            extra={**self._previous_extra(), FIELDS_HASH: fields_hash(remote)},
+            extra={
+                **self._previous_extra(),
+                FIELDS_HASH: fields_hash(remote),
+                TERMS_KEY: terms_signature(self.terms),
+            },
         )
-        if created:
-            self.journal.confirmed(self.account.name)  # kept until the caller saves
+        publication = self.journal.published(publication)  # until the caller saves it
         return PublishResult(
             self.account.name, remote.id, remote.link, remote.status, created, publication
         )

@@ -201,8 +201,7 @@ def publish_ghost_draft(
         created = before is None or before.extra.get(GHOST_ID) != post.id  # new, or re-created
         if progress is not None:
             progress(PublishStep.RECORDING)
-        if created:
-            Journal(draft_file).confirmed(account.name)  # kept until the caller saves
+        publication = Journal(draft_file).published(publication)  # until the caller saves it
     return PublishResult(
         account.name, publication.post_id, post.url, post.status, created, publication
     )
