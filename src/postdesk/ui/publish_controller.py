@@ -86,7 +86,7 @@ class PublishController(QObject):
 
     def publish(self) -> None:
         """One click: to the account the draft was published on, else the default one."""
-        if not self._ready():
+        if not self._ready() or not self._warnings_accepted():
             return
         account = self._target_account()
         if account is not None:
@@ -94,8 +94,8 @@ class PublishController(QObject):
 
     def publish_with_choices(self) -> None:
         """Ask for the account, status, date and terms, then publish."""
-        if not self._ready(schedule=False):  # the dialog still sets status and date
-            return
+        if not self._ready(schedule=False) or not self._warnings_accepted():
+            return  # (the dialog below still sets status and date)
         accounts = self._accounts()
         if not accounts:
             return
@@ -149,6 +149,19 @@ class PublishController(QObject):
         lines = "\n".join(f"• {labelled(p)}" for p in problems)
         QMessageBox.warning(self.window, "Not ready to publish", f"Fix this first:\n{lines}")
         return False
+
+    def _warnings_accepted(self) -> bool:
+        """Show the draft's warnings, if any, and ask whether to publish all the same."""
+        from postdesk.core.publish.readiness import publish_warnings
+        from postdesk.ui.form_panel import labelled
+        from postdesk.ui.publish_dialog import PublishWarningsBox
+
+        document = self.window.document
+        warnings = publish_warnings(document.draft, document.path)
+        if not warnings:
+            return True
+        box = PublishWarningsBox([labelled(p) for p in warnings], self.window)
+        return box.publish_anyway()
 
     def _start(self, account: Account, overwrite: bool) -> None:
         if self.task is not None or not self._ready():
@@ -232,13 +245,16 @@ class PublishController(QObject):
             QDesktopServices.openUrl(QUrl(result.link))
 
     def _keep(self, result: PublishResult) -> None:
-        """The document records the post and saves; the journal's entry goes once it is saved."""
+        """The document records the post and saves; the journal's notes go once it is saved."""
         from postdesk.core.drafts.problems import DraftError
-        from postdesk.core.publish.records import publication_saved
+        from postdesk.core.publish.records import newest_record, publication_saved
 
         document = self.window.document
+        publication = result.publication
+        if document.path is not None:
+            publication = newest_record(document.path, publication)
         try:
-            document.record_publication(result.publication)
+            document.record_publication(publication)
         except DraftError as err:
             QMessageBox.warning(
                 self.window,
@@ -247,7 +263,7 @@ class PublishController(QObject):
                 f"{err}. Save the draft before publishing again.",
             )
             return
-        publication_saved(document.path, result.account)
+        publication_saved(document.path, publication)
 
     def _on_failed(self, error: Exception, account: Account) -> None:
         from postdesk.core.publish.results import PublishCancelledError
