@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from postdesk.core.drafts.files import draft_to_json, parse_draft
@@ -33,7 +35,6 @@ from postdesk.ui.file_commands import FileCommands
 from postdesk.ui.form_panel import FormPanel, form_problems
 from postdesk.ui.recent_files import RecentFiles
 from postdesk.ui.render_scheduler import RenderResult, RenderScheduler
-from postdesk.ui.source_view import SourceView
 from postdesk.ui.spellcheck import shared_checker
 from postdesk.ui.style import apply_style
 from postdesk.ui.undo import SnapshotCommand
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from postdesk.ui.find_film_dialog import FilmFinder
     from postdesk.ui.preview import PreviewView
     from postdesk.ui.publish_controller import PublishController
+    from postdesk.ui.source_view import SourceView
 
 UNDO_PAUSE_MS = 600
 ERROR_PAGE = (
@@ -109,11 +111,13 @@ class MainWindow(QMainWindow):
         self.outputs.setDocumentMode(True)
         self.preview_holder = QLabel("Preparing the preview…", self)
         self.preview_holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.html_view = SourceView("HTML that will be published", self)
-        self.blocks_view = SourceView("Block markup that will be published", self)
+        self._sources: tuple[SourceView, SourceView] | None = None  # built when first shown
+        self._source_pages = (QWidget(self), QWidget(self))
+        for page in self._source_pages:
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
         self.outputs.addTab(self.preview_holder, "Preview")
-        self.outputs.addTab(self.html_view, "HTML")
-        self.outputs.addTab(self.blocks_view, "Block markup")
+        self.outputs.addTab(self._source_pages[0], "HTML")
+        self.outputs.addTab(self._source_pages[1], "Block markup")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.form)
         self.splitter.addWidget(self.outputs)
@@ -398,9 +402,9 @@ class MainWindow(QMainWindow):
             self._shown_template = result.template
         else:
             self.preview.update_body(page)
-        if result.html is not None:
+        if self._sources is not None and result.html is not None:
             self.html_view.show_source(result.html)
-        if result.blocks is not None:
+        if self._sources is not None and result.blocks is not None:
             self.blocks_view.show_source(result.blocks)
         if result.error:
             self.statusBar().showMessage(result.error, 10000)
@@ -409,8 +413,31 @@ class MainWindow(QMainWindow):
         body = ERROR_PAGE.format(message=html.escape(message))
         return f"<html><body>{body}</body></html>"
 
+    @property
+    def html_view(self) -> SourceView:
+        """The HTML tab's text (built when first asked for)."""
+        return self._source_views()[0]
+
+    @property
+    def blocks_view(self) -> SourceView:
+        """The Block markup tab's text (built when first asked for)."""
+        return self._source_views()[1]
+
+    def _source_views(self) -> tuple[SourceView, SourceView]:
+        if self._sources is None:
+            names = ("HTML that will be published", "Block markup that will be published")
+            views = [startup.source_view(name, page) for name, page in zip(
+                names, self._source_pages, strict=True)]  # fmt: skip
+            for view, page in zip(views, self._source_pages, strict=True):
+                layout = page.layout()
+                if layout is not None:
+                    layout.addWidget(view)
+            self._sources = (views[0], views[1])
+        return self._sources
+
     def _on_output_tab_changed(self, index: int) -> None:
         if index != 0:
+            self._source_views()
             self._request_render()
 
     def _push_undo_step(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QPoint, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -34,8 +34,14 @@ COMPLETER_KEYS = (Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key
 class MarkdownEdit(QPlainTextEdit):
     """Plain text with Markdown; grows with its content up to a limit."""
 
+    #: The text changed. ``textChanged`` also fires when the spell checker only underlines
+    #: (a format change): that is no edit, and must not mark the draft as touched.
+    text_edited = Signal()
+
     def __init__(self, placeholder: str, lines: int = 6, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._text = ""
+        self.textChanged.connect(self._on_text_changed)
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -89,6 +95,13 @@ class MarkdownEdit(QPlainTextEdit):
         blocked = self.blockSignals(True)
         self.setPlainText(text or "")
         self.blockSignals(blocked)
+        self._text = self.toPlainText()
+
+    def _on_text_changed(self) -> None:
+        text = self.toPlainText()
+        if text != self._text:
+            self._text = text
+            self.text_edited.emit()
 
     def markdown(self) -> str | None:
         """The text, or ``None`` when blank."""
@@ -119,6 +132,7 @@ class MarkdownEdit(QPlainTextEdit):
         cursor.setPosition(min(position, len(renamed)))
         self.setTextCursor(cursor)
         self.blockSignals(blocked)
+        self._text = self.toPlainText()
         return True
 
     def offer_mentions(self, cast_names: Callable[[], list[str]]) -> None:

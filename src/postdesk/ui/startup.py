@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from postdesk.ui.main_window import MainWindow
     from postdesk.ui.post_form import PostForm
     from postdesk.ui.preview import PreviewView
+    from postdesk.ui.source_view import SourceView
 
 #: The preview waits this long at most for the window's first frame (a hidden window has none).
 FIRST_FRAME_GRACE_MS = 500
@@ -178,6 +179,13 @@ def post_form() -> PostForm:
     from postdesk.ui.post_form import PostForm
 
     return PostForm()
+
+
+def source_view(accessible_name: str, parent: QWidget) -> SourceView:
+    """The HTML or Block markup tab's text, when first shown (the font database loads now)."""
+    from postdesk.ui.source_view import SourceView
+
+    return SourceView(accessible_name, parent)
 
 
 def slugify(text: str) -> str:
