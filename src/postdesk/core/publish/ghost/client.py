@@ -207,6 +207,31 @@ class GhostClient:
         )
         return str(body["images"][0]["url"])
 
+    def find_image(self, filename: str, now: dt.datetime | None = None) -> str | None:
+        """The address of an image uploaded as ``filename``, if the site holds one.
+
+        Ghost has no image library to search, but keeps an upload under its own name in
+        ``content/images/YYYY/MM/``: a name made from the poster's content hash finds an upload
+        whose answer was lost. This month's folder and last month's are looked at.
+        """
+        moment = now or dt.datetime.now(dt.UTC)
+        last_month = moment.replace(day=1) - dt.timedelta(days=1)
+        for month in (moment, last_month):
+            url = f"{self.site_url}/content/images/{month:%Y/%m}/{quote(filename)}"
+            if self._image_exists(url):
+                return url
+        return None
+
+    def _image_exists(self, url: str) -> bool:
+        self.requests_made += 1
+        try:
+            answer = self.session.head(url, timeout=self.timeout, allow_redirects=False)
+        except requests.RequestException as err:
+            raise ConnectionFailedError(
+                self.account.name, f"could not reach {self.site_url} to look up the poster."
+            ) from err
+        return answer.status_code == 200
+
     # -- posts -----------------------------------------------------------------------------------
 
     def get_post(self, post_id: str) -> GhostPost | None:

@@ -229,7 +229,8 @@ def _poster(
     client: GhostClient, draft: Draft, draft_file: Path | None, record: Publication | None
 ) -> tuple[str | None, str | None]:
     """The poster's address on the site, uploading it unless this exact file is there."""
-    from postdesk.core.publish.fingerprints import content_hash_file
+    from postdesk.core.drafts.posters import read_poster
+    from postdesk.core.publish.fingerprints import content_hash_file, poster_slug
     from postdesk.core.publish.flow import check_poster
 
     path = poster_path(draft, draft_file)
@@ -240,8 +241,29 @@ def _poster(
     known = record.extra.get(GHOST_IMAGE) if record else None
     if record is not None and record.poster_hash == digest and isinstance(known, str):
         return known, digest
-    name = f"{slugify(draft.post.title)}-poster-{digest[7:15]}{path.suffix.lower()}"
-    return client.upload_image(path, name), digest
+    name = poster_slug(digest) + read_poster(path).extension  # found again by its content
+    journal = Journal(draft_file)
+    if journal.upload_tried(client.account.name, digest):
+        found = client.find_image(name)
+        if found is not None:
+            return found, digest
+    journal.uploading(client.account.name, digest)  # before it can arrive
+    return _upload_once(client, path, name), digest
+
+
+def _upload_once(client: GhostClient, path: Path, name: str) -> str:
+    """Upload; after a lost answer, look for the upload before sending it again."""
+    try:
+        return client.upload_image(path, name)
+    except WordPressError as err:
+        if not err.retryable:
+            raise
+        found = client.find_image(name)  # the upload may have arrived
+        if found is not None:
+            return found
+        if not never_sent(err):
+            raise  # it may still arrive: the next publish looks for it before uploading
+        return client.upload_image(path, name)
 
 
 def _free_slug(client: GhostClient, draft: Draft) -> str:
