@@ -29,12 +29,6 @@ from postdesk.core.publish.accounts import (
     normalize_site_url,
 )
 from postdesk.core.publish.ghost.errors import NotGhostError, error_for
-from postdesk.core.publish.wordpress.client import (
-    DEFAULT_TIMEOUT,
-    UPLOAD_TIMEOUT,
-    _timed_out,
-    build_session,
-)
 from postdesk.core.publish.wordpress.errors import (
     AuthenticationError,
     ConnectionFailedError,
@@ -43,6 +37,12 @@ from postdesk.core.publish.wordpress.errors import (
     WordPressError,
     redirected,
     tls_failure,
+)
+from postdesk.core.publish.wordpress.transport import (
+    DEFAULT_TIMEOUT,
+    UPLOAD_TIMEOUT,
+    build_session,
+    timed_out,
 )
 
 ACCEPT_VERSION = "v5.130"
@@ -151,7 +151,7 @@ class GhostClient:
             raise tls_failure(name, connected_host(self.site_url), err) from None
         except (requests.Timeout, requests.ConnectionError) as err:
             # the cause stays: it tells whether the request ever reached the site
-            if _timed_out(err):
+            if timed_out(err):
                 raise TimedOutError(name, f"the site took too long to {action}.") from err
             raise ConnectionFailedError(
                 name, f"could not reach {self.site_url} to {action}: check the network."
