@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from postdesk.core.drafts.checks import draft_warnings
+from postdesk.core.drafts.checks import poster_problems
 from postdesk.core.drafts.files import draft_to_dict
 from postdesk.core.drafts.model import Draft
 from postdesk.core.drafts.posters import poster_refusal
 from postdesk.core.drafts.problems import Problem
 from postdesk.core.drafts.reader import DraftReader
+from postdesk.core.drafts.validation import validate
 from postdesk.core.publish.results import PublishError
 
 
@@ -40,7 +41,8 @@ def publish_warnings(draft: Draft, draft_file: Path | None) -> list[Problem]:
     before anything is sent, so the blogger can go back and fix it (the window asks; the
     command line prints them, and ``--strict`` stops).
     """
-    return [p for p in draft_warnings(draft, draft_file) if not p.blocking]
+    found = validate(draft) + poster_problems(draft, draft_file, blocking=False)
+    return [p for p in found if not p.blocking and p.path != "post.publish_at"]  # asked apart
 
 
 def check_poster(path: Path) -> None:
