@@ -18,7 +18,7 @@ def test_a_missing_value_reads_needed_whatever_the_core_calls_it(qtbot: QtBot) -
     reworded = Problem("post.title", "is blank (reworded one day)", ProblemKind.MISSING)
     invalid = Problem("film.trailer_url", "not a web address", ProblemKind.INVALID)
     form.mark_problems([reworded, invalid])
-    form.setCurrentIndex(2)  # the Post tab is built when first opened, with its marks
+    form.setCurrentIndex(2)  # the Post tab, built when first opened, shows the mark
     assert form.fields["post.title"].note.text() == "Needed: the draft cannot be saved without it."
     assert form.fields["film.trailer_url"].note.text() == "Not a web address"
     assert labelled(reworded) == "Post title: needed"
