@@ -53,7 +53,7 @@ window = MainWindow.for_user(home, None)
 window.resize(width, height)
 window.show()
 window.start()
-def shoot(number, seconds):
+def shoot(number):
     QTimer.singleShot(400, lambda: (window.grab().save(str(out)), app.quit()))
 window.preview_painted.connect(shoot)
 QTimer.singleShot(30000, lambda: (print("the preview never painted", file=sys.stderr), app.exit(1)))
