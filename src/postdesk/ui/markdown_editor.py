@@ -34,20 +34,23 @@ COMPLETER_KEYS = (Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key
 class MarkdownEdit(QPlainTextEdit):
     """Plain text with Markdown; grows with its content up to a limit."""
 
-    #: The text changed. ``textChanged`` also fires when the spell checker only underlines
-    #: (a format change): that is no edit, and must not mark the draft as touched.
+    #: The text itself changed. ``textChanged`` also fires when the spell checker re-colours
+    #: the text, which is no edit of the draft.
     text_edited = Signal()
 
     def __init__(self, placeholder: str, lines: int = 6, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._text = ""
-        self.textChanged.connect(self._on_text_changed)
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         height = QFontMetrics(self.font()).lineSpacing() * lines + 16
         self.setMinimumHeight(height)
         self.spell_highlighter: object | None = None
+        self.document().contentsChange.connect(self._on_contents_change)
+
+    def _on_contents_change(self, _position: int, removed: int, added: int) -> None:
+        if removed or added:  # a highlighter's re-colouring changes no characters
+            self.text_edited.emit()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         """Start spell checking once shown, so Enchant never delays the window's start."""
@@ -95,13 +98,6 @@ class MarkdownEdit(QPlainTextEdit):
         blocked = self.blockSignals(True)
         self.setPlainText(text or "")
         self.blockSignals(blocked)
-        self._text = self.toPlainText()
-
-    def _on_text_changed(self) -> None:
-        text = self.toPlainText()
-        if text != self._text:
-            self._text = text
-            self.text_edited.emit()
 
     def markdown(self) -> str | None:
         """The text, or ``None`` when blank."""
@@ -132,7 +128,6 @@ class MarkdownEdit(QPlainTextEdit):
         cursor.setPosition(min(position, len(renamed)))
         self.setTextCursor(cursor)
         self.blockSignals(blocked)
-        self._text = self.toPlainText()
         return True
 
     def offer_mentions(self, cast_names: Callable[[], list[str]]) -> None:
