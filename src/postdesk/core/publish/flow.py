@@ -52,7 +52,7 @@ from postdesk.core.publish.slugs import slugify
 from postdesk.core.publish.steps import PublishStep
 from postdesk.core.publish.wordpress.client import Media, RemotePost, WordPressClient
 from postdesk.core.publish.wordpress.errors import ConflictError, WordPressError
-from postdesk.core.publish.wordpress.fields import going_live_fields
+from postdesk.core.publish.wordpress.fields import excerpt_fields, going_live_fields
 from postdesk.core.render.bounded import render_limited as render  # time + memory limits
 from postdesk.core.render.templates import TemplateLibrary
 
@@ -227,6 +227,7 @@ class _PublishJob:
     def _post_fields(self, content: str) -> dict[str, Any]:
         post = self.draft.post
         fields: dict[str, Any] = {"title": post.title, "content": content, "status": self.status}
+        fields.update(excerpt_fields(self.draft))
         if self.status == "future":
             fields["date_gmt"] = _schedule(post.publish_at)
         return fields
