@@ -48,6 +48,7 @@ from postdesk.core.publish.journal import (
     unconfirmed,
 )
 from postdesk.core.publish.locks import PublishBusyError, publish_lock
+from postdesk.core.publish.outcome import with_outcome
 from postdesk.core.publish.slugs import slugify
 from postdesk.core.publish.steps import PublishStep
 from postdesk.core.publish.wordpress.client import Media, RemotePost, WordPressClient
@@ -406,7 +407,11 @@ class _PublishJob:
             content_hash=content_hash(remote.content_raw),
             featured_media=featured.id if featured else None,
             poster_hash=poster_digest,
-            extra={**self._previous_extra(), FIELDS_HASH: fields_hash(remote)},
+            extra=with_outcome(
+                {**self._previous_extra(), FIELDS_HASH: fields_hash(remote)},
+                remote.status,
+                self.draft.post.publish_at,
+            ),
         )
         self.draft.record_publication(publication)
         if self.draft_file is not None:

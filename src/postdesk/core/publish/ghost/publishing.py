@@ -35,6 +35,7 @@ from postdesk.core.publish.journal import (
     still_arriving,
     unconfirmed,
 )
+from postdesk.core.publish.outcome import with_outcome
 from postdesk.core.publish.slugs import slugify
 from postdesk.core.publish.steps import PublishStep
 from postdesk.core.publish.wordpress.errors import ConflictError, WordPressError
@@ -202,6 +203,7 @@ def publish_and_record(
             overwrite=overwrite, progress=progress, cancelled=cancelled, client=client,
         )  # fmt: skip
         created = before is None or before.extra.get(GHOST_ID) != post.id  # new, or re-created
+        publication.extra = with_outcome(publication.extra, post.status, draft.post.publish_at)
         draft.record_publication(publication)
         if draft_file is not None:
             try:
