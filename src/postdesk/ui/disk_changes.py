@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from postdesk.ui.document import DraftDocument
 
 if TYPE_CHECKING:
-    from postdesk.ui.main_window import MainWindow
+    from postdesk.ui.file_commands import FileCommands
 
 
 class Choice(Enum):
@@ -25,26 +27,26 @@ class Choice(Enum):
 class DiskChanges(QObject):
     """Asks once per outside change, as soon as it happens and again if a save meets it."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, document: DraftDocument, files: FileCommands, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.document, self.files, self.parent_widget = document, files, parent
         self._asking = False
-        window.document.changed_outside.connect(self._on_changed_outside)
+        document.changed_outside.connect(self._on_changed_outside)
 
     def resolve_on_save(self, path: Path) -> bool:
         """A save found the file changed: ask, then do it; ``True`` when the draft was saved."""
         choice = self.ask(path)
         if choice is Choice.KEEP_MINE:
-            return self.window.files.save_over_changes(path)
+            return self.files.save_over_changes(path)
         if choice is Choice.RELOAD:
-            self.window.files.open_path(path, confirmed=True)
+            self.files.open_path(path, confirmed=True)
         if choice is Choice.SAVE_AS:
-            return self.window.files.save_as()
+            return self.files.save_as()
         return False
 
     def ask(self, path: Path) -> Choice:
         """Reload, keep mine, save as, or cancel."""
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("The draft changed on disk")
         box.setText(f"{path} was changed by another program since postdesk opened it.")
@@ -72,22 +74,22 @@ class DiskChanges(QObject):
     def offer_save_as_for_read_only(self, path: Path) -> bool:
         """A read-only draft is never replaced: offer another name; ``True`` when saved."""
         answer = QMessageBox.question(
-            self.window,
+            self.parent_widget,
             "The draft is read-only",
             f"{path} is read-only, so postdesk did not overwrite it.\n\n"
             "Save your draft under another name?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
-        return answer == QMessageBox.StandardButton.Save and self.window.files.save_as()
+        return answer == QMessageBox.StandardButton.Save and self.files.save_as()
 
     def _on_changed_outside(self, path: Path) -> None:
         if self._asking:
             return
         choice = self.ask(path)
         if choice is Choice.RELOAD:
-            self.window.files.open_path(path, confirmed=True)
+            self.files.open_path(path, confirmed=True)
         elif choice is Choice.KEEP_MINE:
-            self.window.document.keep_mine()
+            self.document.keep_mine()
         elif choice is Choice.SAVE_AS:
-            self.window.files.save_as()
+            self.files.save_as()

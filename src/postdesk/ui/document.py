@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
@@ -17,11 +18,26 @@ class DraftDocument(QObject):
     The file is watched: when another program changes it, :attr:`changed_outside` is emitted
     once per outside version, so the window can ask before anything is overwritten (the core
     refuses such a save anyway, see :func:`~postdesk.core.drafts.files.save_draft`).
+
+    Commands (File, Blog, Find film) work on the document and its signals, never on the
+    window: the window shows what the signals announce, and hands in the form's values
+    through :meth:`set_collector`.
     """
 
     modified_changed = Signal(bool)
     path_changed = Signal(object)  # Path | None
     changed_outside = Signal(object)  # Path: another program changed the draft's file
+    #: A different draft is being edited now (new, opened, recovered): show it whole.
+    replaced = Signal()
+    #: The program changed the draft (a film fill, publish choices): show it. Gives the name
+    #: of the change (one undo step) and the draft as it was before, as JSON.
+    rewritten = Signal(str, str)
+    #: The draft's values changed (an edit, a fill, a reload).
+    updated = Signal()
+    #: The draft was read from or written to this file (Path): remember it.
+    stored = Signal(object)
+    #: The draft records a new publication.
+    published = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +49,7 @@ class DraftDocument(QObject):
         self._noticed: str | None = None  # the outside version already reported
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_file_changed)
+        self._collect: Callable[[Draft], Draft] | None = None
 
     @property
     def modified(self) -> bool:
@@ -49,10 +66,20 @@ class DraftDocument(QObject):
         """The folder a relative poster path is relative to."""
         return self.path.parent if self.path else self.base_dir
 
+    def set_collector(self, collect: Callable[[Draft], Draft]) -> None:
+        """Where :meth:`sync` takes the editor's values from (the window's form)."""
+        self._collect = collect
+
+    def sync(self) -> None:
+        """Take the editor's latest values now (before saving, publishing, filling…)."""
+        if self._collect is not None:
+            self.update(self._collect(self.draft))
+
     def open(self, path: Path, templates: list[str]) -> None:
         """Load ``path``; raises :class:`DraftError` and changes nothing."""
         draft = load_draft(path, templates)
         self.replace(draft, path.resolve(), None)
+        self.stored.emit(self.path)
 
     def replace(
         self, draft: Draft, path: Path | None, base_dir: Path | None, modified: bool = False
@@ -65,11 +92,26 @@ class DraftDocument(QObject):
         self._watch()
         self.path_changed.emit(path)
         self._set_modified(modified)
+        self.replaced.emit()
+        self.updated.emit()
 
     def update(self, draft: Draft) -> None:
         """Take the form's latest values."""
         self.draft = draft
         self._set_modified(draft_to_json(draft) != self._saved_json)
+        self.updated.emit()
+
+    def rewrite(self, draft: Draft, text: str) -> None:
+        """The program changed the draft: take it, and have it shown as one step ``text``."""
+        before = draft_to_json(self.draft)
+        self.update(draft)
+        self.rewritten.emit(text, before)
+
+    def note_published(self, saved_json: str, disk: FileStamp | None) -> None:
+        """The publisher recorded a publication and wrote the file: say so."""
+        self.mark_saved(saved_json, disk)
+        self.update(self.draft)
+        self.published.emit()
 
     def save(self, path: Path, overwrite_changes: bool = False) -> None:
         """Save atomically to ``path``; raises DraftError and stays modified on failure.
@@ -85,6 +127,7 @@ class DraftDocument(QObject):
         self._watch()
         self.path_changed.emit(self.path)
         self._set_modified(False)
+        self.stored.emit(self.path)
 
     def mark_saved(self, saved_json: str, disk: FileStamp | None = None) -> None:
         """The file now holds ``saved_json`` (written by someone else: the publisher)."""

@@ -2,47 +2,66 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from postdesk.core.atomic import same_file, write_atomic
 from postdesk.core.drafts.files import DraftChangedError, DraftReadOnlyError
 from postdesk.core.drafts.model import DRAFT_SUFFIX, new_draft
 from postdesk.core.drafts.problems import DraftError
 from postdesk.core.render.errors import RenderError
+from postdesk.core.render.templates import TemplateLibrary
 from postdesk.ui import startup
+from postdesk.ui.disk_changes import DiskChanges
 from postdesk.ui.document import DraftDocument
+from postdesk.ui.form_panel import form_problems
 
 if TYPE_CHECKING:
-    from postdesk.ui.main_window import MainWindow
+    from postdesk.core.render.bounded import RenderProcess
 
 DRAFT_FILTER = f"postdesk drafts (*{DRAFT_SUFFIX})"
 
 
 class FileCommands(QObject):
-    """The File menu's behaviour, over the window's document."""
+    """The File menu's behaviour, over the open document.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    A draft opened or saved is announced by the document (``replaced``, ``stored``); what
+    the status bar should say, by :attr:`message`. ``render_process`` is the warm render
+    worker an export renders in.
+    """
 
-    @property
-    def document(self) -> DraftDocument:
-        """The window's open draft."""
-        return self.window.document
+    #: Text for the status bar, and for how long (ms).
+    message = Signal(str, int)
+    #: The user chose to throw the unsaved changes away (their recovery copy goes too).
+    changes_discarded = Signal()
+    #: Save As changed the poster's path so the draft still finds it (the new path).
+    poster_moved = Signal(str)
+
+    def __init__(
+        self,
+        document: DraftDocument,
+        library: TemplateLibrary,
+        render_process: Callable[[], RenderProcess],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.document, self.library, self.parent_widget = document, library, parent
+        self.render_process = render_process
+        self.disk_changes = DiskChanges(document, self, parent)
 
     # -- asking ----------------------------------------------------------------------------------
 
     def confirm_discard(self) -> bool:
         """Ask what to do with unsaved changes; ``False`` means the user cancelled."""
-        self.window.sync_from_form()
+        self.document.sync()
         if not self.document.modified:
             return True
         answer = QMessageBox.question(
-            self.window,
+            self.parent_widget,
             "Unsaved changes",
             f"“{self.document.display_name}” has changes that are not saved. Save them?",
             QMessageBox.StandardButton.Save
@@ -53,7 +72,7 @@ class FileCommands(QObject):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
-            self.window.autosaver.discard()
+            self.changes_discarded.emit()
             return True
         return False
 
@@ -62,14 +81,16 @@ class FileCommands(QObject):
     def new(self) -> None:
         """Start an empty draft."""
         if self.confirm_discard():
-            self.window.show_document(new_draft(), None, None)
+            self.document.replace(new_draft(), None, None)
 
     def open(self) -> None:
         """Choose a draft and open it."""
         if not self.confirm_discard():
             return
         start = str(self.document.folder or Path.home())
-        chosen, _ = QFileDialog.getOpenFileName(self.window, "Open a draft", start, DRAFT_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.parent_widget, "Open a draft", start, DRAFT_FILTER
+        )
         if chosen:
             self.open_path(Path(chosen), confirmed=True)
 
@@ -78,13 +99,10 @@ class FileCommands(QObject):
         if not confirmed and not self.confirm_discard():
             return False
         try:
-            self.document.open(path, self.window.library.names())
+            self.document.open(path, self.library.names())
         except DraftError as err:
             self._explain_load_error(err)
             return False
-        self.window.show_document(self.document.draft, self.document.path, None, loaded=True)
-        self.window.recent.add(path)
-        self.window.remember_last_file(path)
         return True
 
     def save(self) -> bool:
@@ -95,10 +113,10 @@ class FileCommands(QObject):
 
     def save_as(self) -> bool:
         """Save under a new name."""
-        self.window.sync_from_form()
+        self.document.sync()
         name = self.document.path or Path.home() / (_file_stem(self.document) + DRAFT_SUFFIX)
         chosen, _ = QFileDialog.getSaveFileName(
-            self.window, "Save the draft", str(name), DRAFT_FILTER
+            self.parent_widget, "Save the draft", str(name), DRAFT_FILTER
         )
         if not chosen:
             return False
@@ -110,17 +128,17 @@ class FileCommands(QObject):
 
     def export_html(self) -> None:
         """Write the standalone HTML page."""
-        self.window.sync_from_form()
+        self.document.sync()
         folder = self.document.folder or Path.home()
         suggested = folder / (_file_stem(self.document) + ".html")
         chosen, _ = QFileDialog.getSaveFileName(
-            self.window, "Export HTML", str(suggested), "Web pages (*.html)"
+            self.parent_widget, "Export HTML", str(suggested), "Web pages (*.html)"
         )
         if not chosen:
             return
         if self.document.path is not None and same_file(Path(chosen), self.document.path):
             QMessageBox.warning(
-                self.window,
+                self.parent_widget,
                 "Export failed",
                 f"{chosen} is the draft itself; export the page under another name.",
             )
@@ -128,25 +146,27 @@ class FileCommands(QObject):
         from postdesk.core.render.rendering import poster_left_out  # loaded on first use
 
         try:  # in the render worker, under its time limit: a runaway template cannot hang here
-            page = self.window.scheduler.process().render_one(
-                self.document.draft, "page", library=self.window.library, draft_file=self._anchor()
+            page = self.render_process().render_one(
+                self.document.draft, "page", library=self.library, draft_file=self._anchor()
             )
             write_atomic(Path(chosen), page.encode("utf-8"))
         except (RenderError, OSError) as err:
-            QMessageBox.warning(self.window, "Export failed", f"{chosen}: {err}")
+            QMessageBox.warning(self.parent_widget, "Export failed", f"{chosen}: {err}")
             return
         left_out = poster_left_out(self.document.draft, self._anchor())
         warning = f" (warning: {left_out})" if left_out else ""
-        self.window.statusBar().showMessage(f"Exported to {chosen}{warning}", 15000)
+        self.message.emit(f"Exported to {chosen}{warning}", 15000)
 
     # -- helpers ---------------------------------------------------------------------------------
 
     def _save_to(self, path: Path) -> bool:
-        self.window.sync_from_form()
-        blocking = [p for p in self.window.current_problems() if p.blocking]
+        self.document.sync()
+        document = self.document
+        problems = form_problems(document.draft, document.path, document.base_dir)
+        blocking = [p for p in problems if p.blocking]
         if blocking:
             QMessageBox.warning(
-                self.window,
+                self.parent_widget,
                 "The draft cannot be saved yet",
                 "Fix these first:\n\n" + "\n".join(f"• {p}" for p in blocking),
             )
@@ -161,15 +181,13 @@ class FileCommands(QObject):
         try:
             self.document.save(path, overwrite_changes=overwrite_changes)
         except DraftChangedError:
-            return self.window.disk_changes.resolve_on_save(path)
+            return self.disk_changes.resolve_on_save(path)
         except DraftReadOnlyError:
-            return self.window.disk_changes.offer_save_as_for_read_only(path)
+            return self.disk_changes.offer_save_as_for_read_only(path)
         except DraftError as err:
-            QMessageBox.warning(self.window, "Save failed", str(err))
+            QMessageBox.warning(self.parent_widget, "Save failed", str(err))
             return False
-        self.window.recent.add(path)
-        self.window.remember_last_file(path)
-        self.window.statusBar().showMessage(f"Saved {path}", 5000)
+        self.message.emit(f"Saved {path}", 5000)
         return True
 
     def _keep_poster_reachable(self, target: Path) -> None:
@@ -182,7 +200,7 @@ class FileCommands(QObject):
         source = (old / poster).resolve()
         if source.is_file() and not (target.parent / poster).is_file():
             draft.film.poster = str(source)
-            self.window.show_poster(draft.film.poster)
+            self.poster_moved.emit(draft.film.poster)
 
     def _anchor(self) -> Path | None:
         if self.document.path:
@@ -191,7 +209,7 @@ class FileCommands(QObject):
 
     def _explain_load_error(self, err: DraftError) -> None:
         details = "\n".join(f"• {p}" for p in err.problems)
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("This draft cannot be opened")
         box.setText(f"{err.file} cannot be opened.")

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -33,11 +32,12 @@ from PySide6.QtWidgets import (
 from postdesk.core.drafts.model import Draft, Film, new_draft
 from postdesk.core.filmdata.found import TMDB_NOTICE, FilmHit, FoundFilm
 from postdesk.core.filmdata.merge import Difference, Merge, apply_differences
+from postdesk.core.paths import UserDirs
+from postdesk.ui.document import DraftDocument
 from postdesk.ui.workers import Task, start
 
 if TYPE_CHECKING:
     from postdesk.core.filmdata.lookup import LookupSettings
-    from postdesk.ui.main_window import MainWindow
 
 SOURCE_LABELS = {"wikidata": "Wikidata (no key needed)", "tmdb": "TMDB (needs your token)"}
 FIELD_LABELS = {
@@ -68,13 +68,13 @@ class Found:
     found: FoundFilm
 
 
-def lookup_settings(settings: QSettings, window: MainWindow) -> LookupSettings:
+def lookup_settings(settings: QSettings, dirs: UserDirs) -> LookupSettings:
     """The look-up settings the blogger chose in Settings (token read off the UI thread)."""
     from postdesk.core.filmdata.lookup import LookupSettings  # the network stack, when needed
 
     region = str(settings.value("filmdata/region", "US") or "US")
     cast_count = int(settings.value("filmdata/cast_count", 8) or 8)  # type: ignore[call-overload]
-    return LookupSettings(region=region, cast_count=cast_count, dirs=window.dirs)
+    return LookupSettings(region=region, cast_count=cast_count, dirs=dirs)
 
 
 #: Marks a token still to be read from the keyring, which happens off the UI thread.
@@ -350,82 +350,80 @@ class FindFilmDialog(QDialog):
 
 
 class FilmFinder(QObject):
-    """The window's Find film… and File ▸ New from film… commands."""
+    """Find film… and File ▸ New from film…, over the open document.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    The window places :attr:`find_action`, :attr:`new_action`, :attr:`settings_action` and
+    the empty Film tab's :attr:`empty_button`; a fill reaches the form through the document
+    (:meth:`DraftDocument.rewrite`, one undo step; :meth:`DraftDocument.replace` for a new
+    draft).
+    """
+
+    def __init__(
+        self,
+        document: DraftDocument,
+        settings: QSettings,
+        dirs: UserDirs,
+        confirm_discard: Callable[[], bool],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.document, self.settings, self.dirs = document, settings, dirs
+        self.confirm_discard, self.parent_widget = confirm_discard, parent
         self.dialog: FindFilmDialog | None = None
-        self.find_action = QAction("&Find film…", window)
+        self.find_action = QAction("&Find film…", parent)
         self.find_action.setShortcut("Ctrl+Shift+F")
         self.find_action.setStatusTip("Fill the film's facts from Wikidata or TMDB")
         self.find_action.triggered.connect(self.find)
-        self.new_action = QAction("New from &film…", window)
+        self.new_action = QAction("New from &film…", parent)
         self.new_action.setStatusTip("Start a new draft filled from Wikidata or TMDB")
         self.new_action.triggered.connect(self.new_from_film)
-        window.addAction(self.find_action)
-        menus = {
-            menu.title(): menu
-            for menu in (action.menu() for action in window.menuBar().actions())
-            if isinstance(menu, QMenu)
-        }
-        file_menu, edit_menu = menus.get("&File"), menus.get("&Edit")
-        if file_menu is not None:
-            file_menu.insertAction(window.open_action, self.new_action)
-        self.settings_action = QAction("Se&ttings…", window)
+        self.settings_action = QAction("Se&ttings…", parent)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
-        if edit_menu is not None:
-            edit_menu.addSeparator()
-            edit_menu.addActions([self.find_action, self.settings_action])
-        self.empty_button = QPushButton("Find film…", window.form.film)
+        self.empty_button = QPushButton("Find film…")
         self.empty_button.setObjectName("findFilmButton")
         self.empty_button.setToolTip("Fill the film's facts from Wikidata or TMDB")
         self.empty_button.clicked.connect(self.find)
-        layout = window.form.film.layout()
-        if layout is not None:
-            layout.insertWidget(0, self.empty_button)  # type: ignore[attr-defined]
-        window.form.edited.connect(self._update_button)
-        window.document.path_changed.connect(self._update_button)
-        window.document.modified_changed.connect(self._update_button)
-        self._update_button()
+        document.updated.connect(self.update_button)
 
-    def _update_button(self, *_args: object) -> None:
-        self.empty_button.setVisible(not self.window.document.draft.film.title)
+    def update_button(self) -> None:
+        """Offer the button while the film has no title (once the window has placed it)."""
+        if self.empty_button.parent() is not None:
+            self.empty_button.setVisible(not self.document.draft.film.title)
 
     def open_settings(self) -> None:
         """Region, cast count and the TMDB token."""
         from postdesk.ui.settings_dialog import SettingsDialog
 
-        self.settings_dialog = SettingsDialog(self.window.settings, self.window)
+        self.settings_dialog = SettingsDialog(self.settings, self.parent_widget)
         self.settings_dialog.open()
 
     def _draft_file(self) -> Path:
-        folder = self.window.document.folder or self.window.dirs.data / "posters"
+        folder = self.document.folder or self.dirs.data / "posters"
         return folder / "untitled.postdesk"
 
     def find(self) -> None:
         """Find a film and fill the open draft with it, as one undo step."""
-        self.window.sync_from_form()
-        draft = self.window.document.draft
+        self.document.sync()
+        draft = self.document.draft
         self._open(draft, lambda film: self._apply(draft, film))
 
     def new_from_film(self) -> None:
         """Start a new draft from a film (after asking about unsaved work)."""
-        if not self.window.files.confirm_discard():
+        if not self.confirm_discard():
             return
 
         def start_new(film: Film) -> None:
             draft = new_draft()
             draft.film = film
             draft.post.title = film.title
-            self.window.show_document(draft, None, None, modified=True)
+            self.document.replace(draft, None, None, modified=True)
 
         self._open(new_draft(), start_new)
 
     def _open(self, draft: Draft, done: Callable[[Film], None]) -> None:
-        settings = lookup_settings(self.window.settings, self.window)
-        dialog = FindFilmDialog(draft, self._draft_file(), settings, self.window)
+        settings = lookup_settings(self.settings, self.dirs)
+        dialog = FindFilmDialog(draft, self._draft_file(), settings, self.parent_widget)
         self.dialog = dialog
         title = draft.film.title
         dialog.query.setText(title)
@@ -434,7 +432,7 @@ class FilmFinder(QObject):
             self.dialog = None
             if code == QDialog.DialogCode.Accepted and dialog.chosen_film is not None:
                 film = dialog.chosen_film
-                if film.poster and self.window.document.path is None:
+                if film.poster and self.document.path is None:
                     film.poster = str(self._draft_file().parent / film.poster)
                 done(film)
 
@@ -444,5 +442,4 @@ class FilmFinder(QObject):
     def _apply(self, draft: Draft, film: Film) -> None:
         changed = copy.deepcopy(draft)
         changed.film = film
-        self.window.apply_as_one_step(changed, "Fill from film")
-        self._update_button()
+        self.document.rewrite(changed, "Fill from film")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
@@ -21,14 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from postdesk.core.drafts.files import draft_to_json, parse_draft
-from postdesk.core.drafts.model import Draft, new_draft
+from postdesk.core.drafts.model import new_draft
 from postdesk.core.drafts.problems import Problem
 from postdesk.core.paths import UserDirs
 from postdesk.core.render.templates import TemplateLibrary
 from postdesk.core.resources import example_drafts, resource
 from postdesk.ui import startup
 from postdesk.ui.autosave import Autosaver
-from postdesk.ui.disk_changes import DiskChanges
 from postdesk.ui.document import DraftDocument
 from postdesk.ui.file_commands import FileCommands
 from postdesk.ui.form_panel import FormPanel, form_problems
@@ -70,8 +70,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.autosaver = Autosaver(self.document, dirs.recovery, self)
         self.scheduler = RenderScheduler(self.library, self)
-        self.files = FileCommands(self)
-        self.disk_changes = DiskChanges(self)
+        self.files = FileCommands(self.document, self.library, self.scheduler.process, self)
         self.preview: PreviewView | None = None
         # Built by startup.finish_start once the window shows.
         self.commands_built = False
@@ -170,8 +169,9 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.save_as_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addActions([self.undo_action, self.redo_action])
+        self.file_menu = file_menu
+        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.blog_menu = bar.addMenu("&Blog")
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.guide_action, self.about_action])
@@ -197,6 +197,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.published_label)
 
     def _connect(self) -> None:
+        self.document.set_collector(self.form.collect)
+        self.document.replaced.connect(self._on_replaced)
+        self.document.rewritten.connect(self._on_rewritten)
+        self.document.stored.connect(self._remember)
+        self.document.published.connect(self.show_publication)
+        self.files.message.connect(self.statusBar().showMessage)
+        self.files.changes_discarded.connect(self.autosaver.discard)
+        self.files.poster_moved.connect(self.show_poster)
         self.form.edited.connect(self._on_edited)
         self.form.template_changed.connect(lambda name: self._request_render())
         self.form.cast_renamed.connect(self._on_cast_renamed)
@@ -215,6 +223,25 @@ class MainWindow(QMainWindow):
         """Open the draft; the preview, menus and recovery follow once the window shows."""
         self._open_initial_draft()
         startup.finish_start(self)
+
+    def place_commands(self, publishing: PublishController, finder: FilmFinder) -> None:
+        """Put the Blog menu's and the film finder's actions where they always stand."""
+        self.file_menu.insertAction(self.open_action, finder.new_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([finder.find_action, finder.settings_action])
+        self.addAction(finder.find_action)
+        layout = self.form.film.layout()
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(0, finder.empty_button)
+        finder.update_button()
+        self.blog_menu.addActions([publishing.publish_action, publishing.publish_as_action])
+        self.blog_menu.addSeparator()
+        self.blog_menu.addAction(publishing.accounts_action)
+        self.toolbar.addActions(
+            [publishing.publish_action, publishing.publish_as_action, publishing.accounts_action]
+        )
+        publishing.message.connect(self.statusBar().showMessage)
+        publishing.not_ready.connect(self.show_all_problems)
 
     @property
     def publishing(self) -> PublishController:
@@ -264,7 +291,7 @@ class MainWindow(QMainWindow):
             orphan.copy.unlink(missing_ok=True)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        self.show_document(newest.draft, newest.original, None, modified=True)
+        self.document.replace(newest.draft, newest.original, None, modified=True)
         self.autosaver.save_now()
         return True
 
@@ -280,33 +307,25 @@ class MainWindow(QMainWindow):
             self.settings.setValue("welcomed", True)
             self._open_example()
             return
-        self.show_document(new_draft(), None, None)
+        self.document.replace(new_draft(), None, None)
 
     def _open_example(self) -> None:
         """The seed film, as an untitled copy: the bundled file is never overwritten."""
         example = example_drafts()[0]
         draft, _ = parse_draft(example.read_text(encoding="utf-8"), self.library.names())
         if draft is None:
-            self.show_document(new_draft(), None, None)
+            self.document.replace(new_draft(), None, None)
             return
-        self.show_document(draft, None, example.parent)
+        self.document.replace(draft, None, example.parent)
         self.statusBar().showMessage(
             "This is an example post: change it, or start your own with File ▸ New.", 15000
         )
 
     # -- the document ------------------------------------------------------------------------------
 
-    def show_document(
-        self,
-        draft: Draft,
-        path: Path | None,
-        base_dir: Path | None,
-        modified: bool = False,
-        loaded: bool = False,
-    ) -> None:
-        """Edit ``draft``: fill the form, reset undo, render."""
-        if not loaded:
-            self.document.replace(draft, path, base_dir, modified)
+    def _on_replaced(self) -> None:
+        """Another draft is being edited: fill the form, reset undo, render."""
+        draft = self.document.draft
         self.form.show_draft(draft, self.document.folder)
         self.undo_stack.clear()
         self._undo_base = draft_to_json(draft)
@@ -319,16 +338,13 @@ class MainWindow(QMainWindow):
         """Show a poster path the program changed (Save As keeps it reachable)."""
         self.form.film.poster.set_poster(poster, self.document.folder)
 
-    def sync_from_form(self) -> None:
-        """Take the form's values into the document now."""
-        self.document.update(self.form.collect(self.document.draft))
-
     def current_problems(self) -> list[Problem]:
         """The problems the form marks."""
         return form_problems(self.document.draft, self.document.path, self.document.base_dir)
 
-    def remember_last_file(self, path: Path) -> None:
-        """Reopen ``path`` on the next start."""
+    def _remember(self, path: Path) -> None:
+        """A draft opened or saved: in Open Recent, and reopened on the next start."""
+        self.recent.add(path)
         self.settings.setValue("last_file", str(path.resolve()))
 
     # -- slots -----------------------------------------------------------------------------------
@@ -336,7 +352,7 @@ class MainWindow(QMainWindow):
     def _on_edited(self) -> None:
         self._touched = True
         self.form.propose_title()
-        self.sync_from_form()
+        self.document.sync()
         self._refresh_problems()
         self._request_render()
         self.autosaver.changed()
@@ -411,12 +427,15 @@ class MainWindow(QMainWindow):
             self.undo_stack.push(command)
             self._undo_base = after
 
-    def apply_as_one_step(self, draft: Draft, text: str) -> None:
-        """Show a draft the program changed (a film fill) as one step Undo takes back whole."""
+    def _on_rewritten(self, text: str, before: str) -> None:
+        """Show a draft the program changed (a fill) as one step Undo takes back whole."""
         self._undo_timer.stop()
-        self._push_undo_step()  # the blogger's pending typing stays its own step
+        if before != self._undo_base:  # the blogger's pending typing stays its own step
+            command = SnapshotCommand(self._undo_base, before, self._apply_snapshot, "Edit")
+            self.undo_stack.push(command)
+            self._undo_base = before
+        draft = self.document.draft
         after = draft_to_json(draft)
-        self.document.update(draft)
         self.form.show_draft(draft, self.document.folder)
         self.undo_stack.push(SnapshotCommand(self._undo_base, after, self._apply_snapshot, text))
         self._undo_base = after
@@ -429,7 +448,7 @@ class MainWindow(QMainWindow):
         self._undo_timer.stop()
         self._push_undo_step()  # the blogger's pending typing stays its own step
         self.form.rename_mentions(old, new)
-        self.sync_from_form()  # the table already holds the new name
+        self.document.sync()  # the table already holds the new name
         after = draft_to_json(self.document.draft)
         text = f"Rename {old} to {new}"
         self.undo_stack.push(SnapshotCommand(self._undo_base, after, self._apply_snapshot, text))

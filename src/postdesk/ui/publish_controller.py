@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from postdesk.core.drafts.files import draft_to_json
 from postdesk.core.drafts.model import Draft
 from postdesk.core.publish.accounts import Account, AccountError, AccountStore
 from postdesk.core.publish.steps import PublishStep
 from postdesk.core.publish.targets import publish_target
+from postdesk.core.render.templates import TemplateLibrary
+from postdesk.ui.document import DraftDocument
 from postdesk.ui.workers import Task, start
 
 if TYPE_CHECKING:
     from postdesk.core.credentials import CredentialStore
     from postdesk.core.publish.flow import PublishResult
-    from postdesk.ui.main_window import MainWindow
 
 # The publishing stack (requests, keyring, the REST client) loads on first use, so it costs
 # nothing at start-up.
@@ -37,12 +39,32 @@ def _explained_errors() -> tuple[type[Exception], ...]:
 
 
 class PublishController(QObject):
-    """Publishing from the window: one worker at a time, with progress and Cancel."""
+    """Publishing the document: one worker at a time, with progress and Cancel.
 
-    def __init__(self, window: MainWindow, credentials: CredentialStore | None = None) -> None:
-        super().__init__(window)
-        self.window = window
-        self.store = AccountStore(window.dirs.accounts_file)
+    It knows the document, the template library, the accounts file and how to save; the
+    window places its actions (:attr:`publish_action`, :attr:`publish_as_action`,
+    :attr:`accounts_action`) and shows what its signals say.
+    """
+
+    #: Text for the status bar, and for how long (ms, 0: until replaced).
+    message = Signal(str, int)
+    #: The draft is not ready to publish: the form should mark every problem.
+    not_ready = Signal()
+
+    def __init__(
+        self,
+        document: DraftDocument,
+        library: TemplateLibrary,
+        accounts_file: Path,
+        save: Callable[[], bool],
+        parent: QWidget,
+        credentials: CredentialStore | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document, self.library, self.save, self.parent_widget = (
+            document, library, save, parent
+        )  # fmt: skip
+        self.store = AccountStore(accounts_file)
         self._credentials = credentials
         self.task: Task | None = None
         self.progress: QProgressDialog | None = None
@@ -59,7 +81,7 @@ class PublishController(QObject):
         return self._credentials
 
     def _build_actions(self) -> None:
-        window = self.window
+        window = self.parent_widget
         self.publish_action = QAction("&Publish", window)
         self.publish_action.setShortcut("Ctrl+Shift+P")
         self.publish_action.setStatusTip("Publish the draft to your blog (or update its post)")
@@ -70,12 +92,6 @@ class PublishController(QObject):
         self.accounts_action = QAction("&Accounts…", window)
         self.accounts_action.setStatusTip("Add, check or remove the blogs you publish to")
         self.accounts_action.triggered.connect(self.manage_accounts)
-        window.blog_menu.addActions([self.publish_action, self.publish_as_action])
-        window.blog_menu.addSeparator()
-        window.blog_menu.addAction(self.accounts_action)
-        window.toolbar.addActions(
-            [self.publish_action, self.publish_as_action, self.accounts_action]
-        )
 
     # -- commands --------------------------------------------------------------------------------
 
@@ -83,7 +99,7 @@ class PublishController(QObject):
         """Open the accounts dialog."""
         from postdesk.ui.accounts_dialog import AccountsDialog
 
-        AccountsDialog(self.store, self.credentials, self.window).exec()
+        AccountsDialog(self.store, self.credentials, self.parent_widget).exec()
 
     def publish(self) -> None:
         """One click: to the account the draft was published on, else the default one."""
@@ -100,17 +116,17 @@ class PublishController(QObject):
         accounts = self._accounts()
         if not accounts:
             return
-        self.window.sync_from_form()
-        post = self.window.document.draft.post
+        self.document.sync()
+        post = self.document.draft.post
         from postdesk.ui.publish_dialog import PublishDialog
 
-        dialog = PublishDialog(accounts, self._target_account(ask=False), post, self.window)
+        target = self._target_account(ask=False)
+        dialog = PublishDialog(accounts, target, post, self.parent_widget)
         if not dialog.exec():
             return
-        draft = self.window.document.draft
+        draft = copy.copy(self.document.draft)
         draft.post = dialog.apply_to(draft.post)
-        self.window.form.post.show_post(draft.post)
-        self.window.document.update(draft)
+        self.document.rewrite(draft, "Publish settings")
         self._start(self.store.get(dialog.chosen_account()), overwrite=False)
 
     # -- running ---------------------------------------------------------------------------------
@@ -119,11 +135,11 @@ class PublishController(QObject):
         try:
             accounts = self.store.accounts()
         except AccountError as err:
-            QMessageBox.warning(self.window, "Accounts", str(err))
+            QMessageBox.warning(self.parent_widget, "Accounts", str(err))
             return []
         if not accounts:
             QMessageBox.information(
-                self.window, "No blog yet", "Add the blog you publish to first."
+                self.parent_widget, "No blog yet", "Add the blog you publish to first."
             )
             self.manage_accounts()
             accounts = self.store.accounts()
@@ -133,31 +149,31 @@ class PublishController(QObject):
         accounts = self._accounts() if ask else self.store.accounts()
         if not accounts:
             return None
-        return publish_target(self.store, self.window.document.draft)
+        return publish_target(self.store, self.document.draft)
 
     def _ready(self, schedule: bool = True) -> bool:
         """Check the draft before asking anything; say what to fix, named as the form does."""
         from postdesk.core.publish.readiness import publish_problems
         from postdesk.ui.form_panel import labelled
 
-        self.window.sync_from_form()
-        problems = publish_problems(self.window.document.draft)
+        self.document.sync()
+        problems = publish_problems(self.document.draft)
         if not schedule:
             problems = [p for p in problems if p.path != "post.publish_at"]
         if not problems:
             return True
-        self.window.show_all_problems()
+        self.not_ready.emit()
         lines = "\n".join(f"• {labelled(p)}" for p in problems)
-        QMessageBox.warning(self.window, "Not ready to publish", f"Fix this first:\n{lines}")
+        QMessageBox.warning(self.parent_widget, "Not ready to publish", f"Fix this first:\n{lines}")
         return False
 
     def _start(self, account: Account, overwrite: bool) -> None:
         if self.task is not None or not self._ready():
             return
-        if not self.window.files.save():  # the file is what gets published and recorded
+        if not self.save():  # the file is what gets published and recorded
             return
-        document = self.window.document
-        draft, path, library = copy.deepcopy(document.draft), document.path, self.window.library
+        document = self.document
+        draft, path, library = copy.deepcopy(document.draft), document.path, self.library
 
         def work(
             progress: Callable[[str], None], cancelled: Callable[[], bool]
@@ -181,7 +197,7 @@ class PublishController(QObject):
 
     def _show_progress(self, account: Account) -> None:
         self.progress = QProgressDialog(
-            f"Publishing to {account.name}…", "Cancel", 0, len(PublishStep), self.window
+            f"Publishing to {account.name}…", "Cancel", 0, len(PublishStep), self.parent_widget
         )
         self.progress.setWindowTitle("Publishing")
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -215,17 +231,15 @@ class PublishController(QObject):
         result, published = outcome
         self._finish()
         self.last_result = result
-        document = self.window.document
+        document = self.document
         document.draft.record_publication(result.publication)
-        document.mark_saved(draft_to_json(published), published.disk)
-        document.update(document.draft)
-        self.window.show_publication()
+        document.note_published(draft_to_json(published), published.disk)
         from postdesk.core.publish.outcome import outcome_phrase
 
         done = outcome_phrase(result.status, result.account, published.post.publish_at)
         verb = "created" if result.created else "updated"
-        self.window.statusBar().showMessage(f"Post {done}: {result.link}")
-        box = QMessageBox(self.window)
+        self.message.emit(f"Post {done}: {result.link}", 0)
+        box = QMessageBox(self.parent_widget)
         box.setWindowTitle("Published")
         box.setText(f"The post was {verb} and {done}.")
         box.setInformativeText(result.link)
@@ -242,7 +256,7 @@ class PublishController(QObject):
         self._finish()
         if isinstance(error, ConflictError):
             answer = QMessageBox.question(
-                self.window,
+                self.parent_widget,
                 "The post was changed on the blog",
                 f"{error}\n\nOverwrite the blog's version with this draft?",
             )
@@ -250,12 +264,12 @@ class PublishController(QObject):
                 self._start(account, overwrite=True)
             return
         if isinstance(error, PublishCancelledError):
-            self.window.statusBar().showMessage(str(error), 10000)
+            self.message.emit(str(error), 10000)
             return
         explained = isinstance(error, _explained_errors())
         message = str(error) if explained else f"Unexpected error: {error!r}"
         QMessageBox.warning(
-            self.window,
+            self.parent_widget,
             "Publishing failed",
             f"{message}\n\nYour draft was not changed; you can publish again.",
         )

@@ -123,7 +123,13 @@ def build_commands(window: MainWindow) -> None:
     from postdesk.ui.find_film_dialog import FilmFinder
     from postdesk.ui.publish_controller import PublishController
 
-    window.commands = (PublishController(window), FilmFinder(window))
+    document, files = window.document, window.files
+    publishing = PublishController(
+        document, window.library, window.dirs.accounts_file, files.save, window
+    )
+    finder = FilmFinder(document, window.settings, window.dirs, files.confirm_discard, window)
+    window.place_commands(publishing, finder)
+    window.commands = (publishing, finder)
 
 
 def slugify(text: str) -> str:
