@@ -28,7 +28,7 @@ def test_next_tuesday_at_nine_schedules_the_post(qtbot: QtBot, make_window: Wind
     slots = click_next_slot(qtbot, window, 1, dt.time(9, 0))
     assert post_form.status.currentData() == "future"
     assert post_form.publish_at.isEnabled()
-    window.sync_from_form()
+    window.document.sync()
     post = window.document.draft.post
     assert post.status == "future"
     assert post.publish_at is not None
@@ -54,7 +54,7 @@ def test_the_usual_day_and_hour_are_a_setting(qtbot: QtBot, make_window: WindowF
     post_form = window.form.post
     qtbot.waitUntil(lambda: post_form.next_slot.text() == "Next Friday")
     slots = click_next_slot(qtbot, window, 4, dt.time(18, 15))
-    window.sync_from_form()
+    window.document.sync()
     when = window.document.draft.post.publish_at
     assert when is not None and when.replace(tzinfo=None) in slots
     assert post_form.publish_at.text().endswith("18:15")
