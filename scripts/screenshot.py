@@ -124,8 +124,8 @@ def shoot(number, seconds):
         QTimer.singleShot(300, show_spelling)
     elif state == "venue":
         QTimer.singleShot(300, show_venue)
-    else:
-        QTimer.singleShot(400, grab)
+    else:  # the page's first frame reaches the screen a moment after it reports its paint
+        QTimer.singleShot(1500, grab)
 
 
 window.preview_painted.connect(shoot)
