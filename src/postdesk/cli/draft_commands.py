@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from postdesk.cli.output import CliError, write_output
-from postdesk.core.drafts.checks import draft_warnings
+from postdesk.core.drafts.checks import poster_problems
 from postdesk.core.drafts.files import load_draft, read_draft
 from postdesk.core.drafts.model import Draft
-from postdesk.core.drafts.problems import DraftError, Problem
+from postdesk.core.drafts.problems import DraftError, Problem, ProblemKind
+from postdesk.core.drafts.validation import in_field_order
 from postdesk.core.paths import UserDirs
 from postdesk.core.render.bounded import render_limited
 from postdesk.core.render.rendering import FORMATS, RenderError, poster_left_out
@@ -114,15 +115,19 @@ def run_templates(args: argparse.Namespace, dirs: UserDirs) -> int:
 
 
 def run_check(args: argparse.Namespace, dirs: UserDirs) -> int:
-    """Print every problem; exit 1 when the draft cannot be loaded or rendered."""
+    """Print every problem; exit 1 when the draft cannot be loaded or rendered.
+
+    The reader reports the file's shape and everything ``validate`` finds; the poster file
+    is looked at too, and here a poster that is not an image fails the check.
+    """
     library = TemplateLibrary.for_user(dirs)
     draft, problems = read_draft(args.draft, library.names())
     if draft is not None:
-        problems += draft_warnings(draft, args.draft, poster_blocks=True)
+        problems = in_field_order(problems + poster_problems(draft, args.draft, blocking=True))
         if not any(p.blocking for p in problems):
             problems += _render_problems(draft, args.draft, library)
     for problem in problems:
-        kind = "error" if problem.blocking else "warning"
+        kind = "warning" if problem.kind is ProblemKind.WARNING else "error"
         print(f"{args.draft}: {kind}: {problem}")
     errors = sum(p.blocking for p in problems)
     if draft is None or errors:

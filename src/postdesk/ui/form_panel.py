@@ -8,11 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
-from postdesk.core.drafts.checks import draft_warnings
-from postdesk.core.drafts.files import draft_to_dict
+from postdesk.core.drafts.checks import poster_problems
 from postdesk.core.drafts.model import Draft
-from postdesk.core.drafts.problems import Problem
-from postdesk.core.drafts.reader import DraftReader
+from postdesk.core.drafts.problems import Problem, ProblemKind
+from postdesk.core.drafts.schema import field_labels
+from postdesk.core.drafts.validation import in_field_order, validate
 from postdesk.core.render.templates import TemplateInfo
 from postdesk.ui.credits_form import CreditsForm
 from postdesk.ui.fields import Field
@@ -34,11 +34,14 @@ def _scrolling(widget: QWidget) -> QScrollArea:
 
 
 def form_problems(draft: Draft, draft_file: Path | None, base_dir: Path | None) -> list[Problem]:
-    """Every problem the form should mark: the file format's rules and the warnings."""
-    # The form's values cannot be unreadable (see DraftReader): skip that pass per keystroke.
-    _, problems = DraftReader(check_values=False).read(draft_to_dict(draft))
+    """Every problem the form should mark: ``validate`` over the draft, and the poster file.
+
+    Asked on every keystroke, over the model itself: the draft is not written out as JSON
+    and read back, and its values need no look for unreadable ones (Qt drops lone
+    surrogates, and the numbers come from spin boxes).
+    """
     anchor = draft_file or (base_dir / "untitled.postdesk" if base_dir else None)
-    return problems + draft_warnings(draft, anchor)
+    return in_field_order(validate(draft) + poster_problems(draft, anchor, blocking=False))
 
 
 class FormPanel(QTabWidget):
@@ -149,29 +152,20 @@ class FormPanel(QTabWidget):
             field.set_problem(messages.get(key))
 
 
-#: Field paths as the form labels them, for messages about a field.
-FIELD_LABELS = {
-    "film.title": "Film title", "film.year": "Year", "film.tagline": "Tagline",
-    "film.synopsis": "Synopsis", "film.runtime_minutes": "Runtime", "film.rating": "Rated",
-    "film.genres": "Genres", "film.trailer_url": "Trailer", "film.poster": "Poster",
-    "film.cast": "Cast", "film.directors": "Directors", "film.writers": "Writers",
-    "film.releases": "Releases", "post.title": "Post title", "post.template": "Template",
-    "post.note": "Your note", "post.question": "Question", "post.review_rating": "Your rating",
-    "post.categories": "Categories", "post.tags": "Tags", "post.status": "Status",
-    "post.publish_at": "Publish date",
-}  # fmt: skip
+#: Field paths as the form labels them, for messages about a field (from the model).
+FIELD_LABELS = field_labels()
 
 
 def labelled(problem: Problem) -> str:
     """A problem as the blogger reads it: "Post title: needed" rather than "post.title: …"."""
     key = problem.path.split("[")[0]
     label = FIELD_LABELS.get(key, problem.path)
-    message = "needed" if problem.message == "must not be empty" else problem.message
+    message = "needed" if problem.kind is ProblemKind.MISSING else problem.message
     return f"{label}: {message}" if label else message
 
 
 def _sentence(problem: Problem) -> str:
-    text = problem.message
-    if text == "must not be empty":
+    if problem.kind is ProblemKind.MISSING:
         return "Needed: the draft cannot be saved without it."
+    text = problem.message
     return text[0].upper() + text[1:] if text else text

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from postdesk.core.drafts.files import draft_to_json, parse_draft
 from postdesk.core.drafts.model import new_draft
-from postdesk.core.drafts.problems import Problem
+from postdesk.core.drafts.problems import Problem, ProblemKind
 from postdesk.core.paths import UserDirs
 from postdesk.core.render.templates import TemplateLibrary
 from postdesk.core.resources import example_drafts, resource
@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
         problems = self.current_problems()
         if not getattr(self, "_touched", True):
             # A new draft is empty by nature: "Needed" waits until the blogger did something.
-            problems = [p for p in problems if p.message != "must not be empty"]
+            problems = [p for p in problems if p.kind is not ProblemKind.MISSING]
         self.form.mark_problems(problems)
 
     def show_all_problems(self) -> None:

@@ -7,23 +7,18 @@ from pathlib import Path
 from postdesk.core.drafts.mentions import mention_key, mentioned_names
 from postdesk.core.drafts.model import Draft, poster_path
 from postdesk.core.drafts.posters import poster_refusal
-from postdesk.core.drafts.problems import Problem
+from postdesk.core.drafts.problems import Problem, ProblemKind
 from postdesk.core.render.trailers import trailer_problem
 
+WARNING = ProblemKind.WARNING
 
-def draft_warnings(
-    draft: Draft, draft_file: Path | None, *, poster_blocks: bool = False
-) -> list[Problem]:
-    """Warnings about a loaded draft, each naming its field; none of them stops a save.
 
-    A poster that is not an image never stops a save either (the blogger fixes it later), but
-    ``postdesk check`` passes ``poster_blocks``: such a draft cannot be published or exported
-    with its poster, and check must say so by failing.
-    """
-    warnings = [*_mention_warnings(draft), *poster_problems(draft, draft_file, poster_blocks)]
+def content_warnings(draft: Draft) -> list[Problem]:
+    """Warnings about what the draft says (mentions, trailer); part of ``validate``."""
+    warnings = _mention_warnings(draft)
     trailer = trailer_problem(draft.film.trailer_url)
     if trailer:
-        warnings.append(Problem("film.trailer_url", trailer, blocking=False))
+        warnings.append(Problem("film.trailer_url", trailer, WARNING))
     return warnings
 
 
@@ -33,7 +28,7 @@ def _mention_warnings(draft: Draft) -> list[Problem]:
         Problem(
             "film.synopsis",
             f"mentions @[{name}], who is not in the cast list: add them or fix the name",
-            blocking=False,
+            WARNING,
         )
         for name in mentioned_names(draft.film.synopsis)
         if mention_key(name) not in cast
@@ -41,14 +36,20 @@ def _mention_warnings(draft: Draft) -> list[Problem]:
 
 
 def poster_problems(draft: Draft, draft_file: Path | None, blocking: bool) -> list[Problem]:
-    """The poster's problem: a missing file is a warning, anything but an image ``blocking``."""
+    """The poster file's problem: a missing file is a warning, anything but an image ``blocking``.
+
+    Apart from ``validate`` because it reads the disk, and needs the draft's file to find a
+    relative poster. A poster that is not an image never stops a save (the blogger fixes it
+    later), but ``postdesk check`` passes ``blocking``: such a draft cannot be published or
+    exported with its poster, and check must say so by failing.
+    """
     path = poster_path(draft, draft_file)
     if path is None:
         return []
     if not path.exists() and not path.is_symlink():
-        return [Problem("film.poster", f"the file {path} does not exist", blocking=False)]
+        return [Problem("film.poster", f"the file {path} does not exist", WARNING)]
     refusal = poster_refusal(path)
     if refusal is None:
         return []
     message = f"the file {refusal}; postdesk will not publish or export it"
-    return [Problem("film.poster", message, blocking=blocking)]
+    return [Problem("film.poster", message, ProblemKind.INVALID if blocking else WARNING)]

@@ -7,7 +7,6 @@ import json
 import os
 from collections.abc import Collection
 from pathlib import Path
-from typing import Any
 
 from postdesk.core.atomic import (
     ReadOnlyFileError,
@@ -15,18 +14,10 @@ from postdesk.core.atomic import (
     resolved_target,
     write_atomic,
 )
-from postdesk.core.drafts.model import (
-    FORMAT_VERSION,
-    CastMember,
-    Draft,
-    Film,
-    JsonDict,
-    Post,
-    Publication,
-    Release,
-)
+from postdesk.core.drafts.model import FORMAT_VERSION, Draft, JsonDict
 from postdesk.core.drafts.problems import DraftError, Problem
-from postdesk.core.drafts.reader import DraftReader
+from postdesk.core.drafts.reader import VERSION_KEY, DraftReader
+from postdesk.core.drafts.schema import to_json
 from postdesk.core.drafts.stamp import FileStamp, changed_on_disk, stamp_bytes
 from postdesk.core.drafts.unreadable import parse_json_int
 
@@ -186,80 +177,6 @@ def _took_up_records(draft: Draft, path: Path) -> bool:
 
 
 def draft_to_dict(draft: Draft) -> JsonDict:
-    """The draft as plain JSON data."""
-    return {
-        "postdesk": FORMAT_VERSION,
-        "film": _film_to_dict(draft.film),
-        "post": _post_to_dict(draft.post),
-        "published": [_publication_to_dict(p) for p in draft.publications],
-        **_unknown(draft.extra, {"postdesk", "film", "post", "published"}),
-    }
-
-
-def _film_to_dict(film: Film) -> JsonDict:
-    data: JsonDict = {
-        "title": film.title,
-        "year": film.year,
-        "tagline": film.tagline,
-        "synopsis": film.synopsis,
-        "genres": list(film.genres),
-        "runtime_minutes": film.runtime_minutes,
-        "rating": film.rating,
-        "cast": [_cast_to_dict(c) for c in film.cast],
-        "directors": list(film.directors),
-        "writers": list(film.writers),
-        "releases": [_release_to_dict(r) for r in film.releases],
-        "trailer_url": film.trailer_url,
-        "poster": film.poster,
-    }
-    return {**data, **_unknown(film.extra, data)}
-
-
-def _cast_to_dict(member: CastMember) -> JsonDict:
-    data: JsonDict = {
-        "name": member.name,
-        "character": member.character,
-        "known_for": member.known_for,
-    }
-    return {**data, **_unknown(member.extra, data)}
-
-
-def _release_to_dict(release: Release) -> JsonDict:
-    data: JsonDict = {
-        "date": release.date.isoformat() if release.date else None,
-        "where": release.where,
-    }
-    return {**data, **_unknown(release.extra, data)}
-
-
-def _post_to_dict(post: Post) -> JsonDict:
-    data: JsonDict = {
-        "template": post.template,
-        "title": post.title,
-        "note": post.note,
-        "question": post.question,
-        "review_rating": post.review_rating,
-        "categories": list(post.categories),
-        "tags": list(post.tags),
-        "status": post.status,
-        "publish_at": post.publish_at.isoformat() if post.publish_at else None,
-    }
-    return {**data, **_unknown(post.extra, data)}
-
-
-def _publication_to_dict(publication: Publication) -> JsonDict:
-    data: JsonDict = {
-        "account": publication.account,
-        "post_id": publication.post_id,
-        "link": publication.link,
-        "modified_gmt": publication.modified_gmt,
-        "content_hash": publication.content_hash,
-        "featured_media": publication.featured_media,
-        "poster_hash": publication.poster_hash,
-    }
-    return {**data, **_unknown(publication.extra, data)}
-
-
-def _unknown(extra: JsonDict, known: Collection[str]) -> dict[str, Any]:
-    """Fields a newer postdesk or a script added: kept as they were, after the known ones."""
-    return {k: v for k, v in extra.items() if k not in known}
+    """The draft as plain JSON data: the format version, then the fields the schema writes."""
+    fields = {k: v for k, v in to_json(draft).items() if k != VERSION_KEY}
+    return {VERSION_KEY: FORMAT_VERSION, **fields}

@@ -2,24 +2,48 @@
 
 from __future__ import annotations
 
+import enum
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+
+class ProblemKind(enum.Enum):
+    """What sort of problem it is: what a face shows or lets pass goes by this, not the words."""
+
+    #: A required value is absent or blank: the form says "Needed".
+    MISSING = "missing"
+    #: A value postdesk cannot use: wrong type, out of range, not one of the choices.
+    INVALID = "invalid"
+    #: The draft loads, renders and saves, but will not come out as meant.
+    WARNING = "warning"
 
 
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a draft: ``film.releases[0].date: "2017-13-40" is not a date``.
 
-    ``path`` is the field path in the draft file ("" for the file as a whole). A problem that is
-    not ``blocking`` is a warning: the draft still loads, renders and saves.
+    ``path`` is the field path in the draft file ("" for the file as a whole).
     """
 
     path: str
     message: str
-    blocking: bool = True
+    kind: ProblemKind = ProblemKind.INVALID
+
+    @property
+    def blocking(self) -> bool:
+        """Whether the problem stops a load or a save (a warning does not)."""
+        return self.kind is not ProblemKind.WARNING
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
+
+
+def describe(value: Any) -> str:
+    """A value as the user wrote it, shortened for a message."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 class DraftError(Exception):
