@@ -167,3 +167,14 @@ def test_a_long_synopsis_is_checked_in_the_background_while_typing_goes_on(
     highlighter = synopsis.spell_highlighter
     qtbot.waitUntil(lambda: not highlighter.checking, timeout=60_000)  # type: ignore[union-attr]
     assert underlined(synopsis) == ["Teh"] + ["plannet"] * 1000
+
+
+def test_underlining_again_is_not_an_edit(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    window.files.new()
+    synopsis = window.form.film.synopsis
+    qtbot.waitUntil(lambda: bool(synopsis.spell_highlighter))
+    shared_checker().names_changed()  # every field is checked again
+    qtbot.waitUntil(lambda: not synopsis.spell_highlighter.checking)  # type: ignore[union-attr]
+    assert not window.isWindowModified()
+    assert all(field.note.isHidden() for field in window.form.fields.values())
