@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from postdesk.core.drafts.files import load_draft
-from postdesk.core.publish.flow import publish_draft
 from postdesk.core.publish.wordpress.errors import ServerError
 from tests.conftest import EXAMPLES, SEED_DRAFT
+from tests.publishing import publish_and_keep
 from tests.services import WordPressSite
 
 pytestmark = pytest.mark.wordpress
@@ -40,7 +40,9 @@ def test_a_blog_in_maintenance_is_unavailable_not_unknown(
     draft_file = tmp_path / "seed.postdesk"
     before = draft_file.read_bytes()
     with pytest.raises(ServerError) as caught:
-        publish_draft(load_draft(draft_file), draft_file, wordpress.account(), wordpress.password())
+        publish_and_keep(
+            load_draft(draft_file), draft_file, wordpress.account(), wordpress.password()
+        )
     message = str(caught.value)
     assert "unavailable or overloaded (503)" in message and "try again later" in message
     assert "does not look like" not in message

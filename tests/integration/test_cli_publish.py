@@ -95,3 +95,38 @@ def test_plain_http_to_another_host_is_refused(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 1
     assert "uses plain http" in result.stderr
+
+
+def test_publish_prints_the_drafts_warnings_and_strict_stops_before_sending(
+    wordpress: WordPressSite, tmp_path: Path, secret_service: str
+) -> None:
+    home = tmp_path / "home"
+    name = f"Blog {uuid.uuid4().hex[:6]}"
+    added = postdesk(
+        home, "accounts", "add", name, "--url", wordpress.url, "--username", "editor",
+        "--password-stdin", stdin=wordpress.password() + "\n",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    draft = tmp_path / "post.postdesk"
+    data = json.loads((EXAMPLES / "01-1-mile-to-you.postdesk").read_text())
+    data["post"]["title"] += f" {uuid.uuid4().hex[:6]}"
+    data["film"]["synopsis"] += " With @[Nobody Here]."
+    draft.write_text(json.dumps(data))
+    shutil.copy(EXAMPLES / "1-mile-to-you.jpg", tmp_path / "1-mile-to-you.jpg")
+    warning = f"{draft}: warning: film.synopsis: mentions @[Nobody Here], who is not in the cast"
+
+    strict = postdesk(home, "publish", str(draft), "--strict")
+    assert strict.returncode == 1
+    assert warning in strict.stderr and "nothing was sent (--strict)" in strict.stderr
+    assert (
+        "published" not in json.loads(draft.read_text())
+        or not json.loads(draft.read_text())["published"]
+    )
+    found = wordpress.api("GET", "wp/v2/posts", params={"search": data["post"]["title"]})
+    assert found == []
+
+    published = postdesk(home, "publish", str(draft))
+    assert published.returncode == 0, published.stderr
+    assert warning in published.stderr
+    assert json.loads(draft.read_text())["published"][0]["link"] == published.stdout.strip()
+    postdesk(home, "accounts", "remove", name)

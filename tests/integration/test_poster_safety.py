@@ -8,12 +8,13 @@ import pytest
 import requests
 
 from postdesk.core.drafts.files import load_draft
-from postdesk.core.publish.flow import PublishError, publish_draft
 from postdesk.core.publish.ghost.client import GhostClient
 from postdesk.core.publish.ghost.publishing import publish_to_ghost
+from postdesk.core.publish.results import PublishError
 from postdesk.core.publish.wordpress.client import WordPressClient
 from postdesk.core.publish.wordpress.errors import MediaRejectedError
 from tests.hostile_posters import REASONS, hostile_draft, hostile_posters
+from tests.publishing import publish_and_keep
 from tests.services import GhostSite, WordPressSite
 
 
@@ -36,7 +37,7 @@ def test_no_hostile_poster_reaches_wordpress(wordpress: WordPressSite, tmp_path:
         draft_file = hostile_draft(tmp_path, poster)
         saved = draft_file.read_bytes()
         with pytest.raises(PublishError, match=REASONS[case]) as caught:
-            publish_draft(
+            publish_and_keep(
                 load_draft(draft_file), draft_file, wordpress.account(), wordpress.password()
             )
         assert str(caught.value).startswith("film.poster: the file ")

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 from postdesk.core.drafts.files import load_draft, save_draft
-from postdesk.core.publish.flow import PublishResult, publish_draft
 from postdesk.core.publish.journal import UnconfirmedPostError, journal_path
+from postdesk.core.publish.results import PublishResult
 from postdesk.core.publish.slugs import slugify
 from postdesk.core.publish.wordpress.client import WordPressClient
 from postdesk.core.publish.wordpress.errors import ConflictError, WordPressError
 from tests.conftest import EXAMPLES, SEED_DRAFT
 from tests.fault_proxy import FaultProxy
+from tests.publishing import publish_and_keep
 from tests.services import WordPressSite
 
 pytestmark = pytest.mark.wordpress
@@ -51,7 +52,7 @@ def publish_through(proxy: FaultProxy, site: WordPressSite, path: Path) -> Publi
     account = site.account()
     account = type(account)(account.name, proxy.url, account.username)
     client = WordPressClient(account, site.password(), timeout=(5.0, 1.0))
-    return publish_draft(load_draft(path), path, account, site.password(), client=client)
+    return publish_and_keep(load_draft(path), path, account, site.password(), client=client)
 
 
 def posts_with_slug_prefix(site: WordPressSite, slug: str) -> list[dict[str, object]]:
@@ -170,7 +171,7 @@ def test_a_poster_whose_upload_answer_was_lost_is_found_by_the_next_publish(
 def test_an_edit_on_the_blog_within_the_same_second_is_a_conflict(
     wordpress: WordPressSite, seed: Path, field: str
 ) -> None:
-    first = publish_draft(load_draft(seed), seed, wordpress.account(), wordpress.password())
+    first = publish_and_keep(load_draft(seed), seed, wordpress.account(), wordpress.password())
     route = f"wp/v2/posts/{first.post_id}"
     change = {"title": "Retitled on the blog"} if field == "title" else {"tags": []}
     edited = wordpress.api("POST", route, params={"context": "edit"}, json=change)
@@ -181,7 +182,7 @@ def test_an_edit_on_the_blog_within_the_same_second_is_a_conflict(
     record.modified_gmt = edited["modified_gmt"]
     save_draft(draft, seed)
     with pytest.raises(ConflictError, match="was changed on the blog"):
-        publish_draft(load_draft(seed), seed, wordpress.account(), wordpress.password())
+        publish_and_keep(load_draft(seed), seed, wordpress.account(), wordpress.password())
     post = wordpress.api("GET", route, params={"context": "edit"})
     assert post["title"]["raw"] == edited["title"]["raw"] and post["tags"] == edited["tags"]
 
@@ -190,11 +191,11 @@ def test_a_draft_published_before_the_fields_hash_still_updates(
     wordpress: WordPressSite, seed: Path
 ) -> None:
     """A record written by an older postdesk has no fields hash: no false conflict."""
-    first = publish_draft(load_draft(seed), seed, wordpress.account(), wordpress.password())
+    first = publish_and_keep(load_draft(seed), seed, wordpress.account(), wordpress.password())
     draft = load_draft(seed)
     record = draft.publication_for("Test blog")
     assert record is not None
     record.extra.pop("fields_hash")
     save_draft(draft, seed)
-    again = publish_draft(load_draft(seed), seed, wordpress.account(), wordpress.password())
+    again = publish_and_keep(load_draft(seed), seed, wordpress.account(), wordpress.password())
     assert again.post_id == first.post_id and not again.created

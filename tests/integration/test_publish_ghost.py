@@ -16,7 +16,6 @@ import requests
 
 from postdesk.core.drafts.files import load_draft, save_draft
 from postdesk.core.publish.accounts import Account
-from postdesk.core.publish.flow import publish_draft
 from postdesk.core.publish.ghost.client import GhostClient, GhostPost
 from postdesk.core.publish.ghost.errors import NotGhostError
 from postdesk.core.publish.ghost.publishing import GHOST_ID, publish_to_ghost
@@ -26,6 +25,7 @@ from postdesk.core.publish.wordpress.errors import (
     ConnectionFailedError,
     WordPressError,
 )
+from tests.publishing import publish_and_keep
 from tests.services import GhostSite, WordPressSite
 
 pytestmark = pytest.mark.ghost
@@ -250,24 +250,26 @@ def test_a_retry_after_a_dropped_answer_makes_no_duplicate(
 def test_one_draft_on_wordpress_and_ghost_keeps_both_records(
     ghost: GhostSite, wordpress: WordPressSite, seed: Path
 ) -> None:
-    wp = publish_draft(load_draft(seed), seed, wordpress.account(), wordpress.password())
+    wp = publish_and_keep(load_draft(seed), seed, wordpress.account(), wordpress.password())
     post = publish(ghost, seed)
     draft = load_draft(seed)
     assert {p.account for p in draft.publications} == {"Test blog", "Test Ghost"}
     assert draft.publication_for("Test blog").post_id == wp.post_id  # type: ignore[union-attr]
-    again = publish_draft(draft, seed, wordpress.account(), wordpress.password())
+    again = publish_and_keep(draft, seed, wordpress.account(), wordpress.password())
     assert again.post_id == wp.post_id
     assert load_draft(seed).publication_for("Test Ghost").extra[GHOST_ID] == post.id  # type: ignore[union-attr]
 
 
 def test_the_one_publish_call_routes_to_ghost_with_its_steps(ghost: GhostSite, seed: Path) -> None:
     from postdesk.core.publish.engines import publish as publish_anywhere
+    from postdesk.core.publish.records import keep_publication
     from postdesk.core.publish.steps import PublishStep
 
     steps: list[PublishStep] = []
-    result = publish_anywhere(
-        load_draft(seed), seed, ghost.account(), ghost.key, progress=steps.append
-    )
+    draft = load_draft(seed)
+    result = publish_anywhere(draft, seed, ghost.account(), ghost.key, progress=steps.append)
+    assert load_draft(seed).publication_for(ghost.account().name) is None  # the caller records
+    keep_publication(draft, seed, result)
     assert steps[0] == PublishStep.CONNECTING and PublishStep.SENDING in steps
     title = load_draft(seed).post.title
     assert [p["url"] for p in posts_titled(ghost, title)] == [result.link]
@@ -276,7 +278,7 @@ def test_the_one_publish_call_routes_to_ghost_with_its_steps(ghost: GhostSite, s
 
 def test_cancelling_a_ghost_publish_sends_no_post(ghost: GhostSite, seed: Path) -> None:
     from postdesk.core.publish.engines import publish as publish_anywhere
-    from postdesk.core.publish.flow import PublishCancelledError
+    from postdesk.core.publish.results import PublishCancelledError
 
     before = seed.read_bytes()
     with pytest.raises(PublishCancelledError, match="no post was sent"):

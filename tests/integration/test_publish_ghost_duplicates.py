@@ -12,13 +12,13 @@ import pytest
 
 from postdesk.core.drafts.files import load_draft, save_draft
 from postdesk.core.publish.accounts import Account
-from postdesk.core.publish.flow import PublishResult
 from postdesk.core.publish.ghost.client import GhostClient
-from postdesk.core.publish.ghost.publishing import publish_and_record
 from postdesk.core.publish.journal import UnconfirmedPostError, journal_path
+from postdesk.core.publish.results import PublishResult
 from postdesk.core.publish.slugs import slugify
 from tests.conftest import SEED_DRAFT
 from tests.fault_proxy import FaultProxy
+from tests.publishing import publish_and_keep
 from tests.services import GhostSite
 
 pytestmark = pytest.mark.ghost
@@ -50,7 +50,7 @@ def posts_with_marker(site: GhostSite, title: str) -> list[dict[str, Any]]:
 def publish_through(proxy: FaultProxy, site: GhostSite, path: Path) -> PublishResult:
     account = Account("Test Ghost", proxy.url, "", engine="ghost")
     client = GhostClient(account, site.key, timeout=(5.0, 1.0))
-    return publish_and_record(load_draft(path), path, account, site.key, client=client)
+    return publish_and_keep(load_draft(path), path, account, site.key, client=client)
 
 
 def test_a_create_processed_after_the_time_out_makes_one_post(
@@ -81,7 +81,7 @@ def test_three_publishes_at_once_make_one_post(ghost: GhostSite, seed: Path) -> 
 
     def run() -> None:
         try:
-            results.append(publish_and_record(load_draft(seed), seed, account, ghost.key))
+            results.append(publish_and_keep(load_draft(seed), seed, account, ghost.key))
         except BaseException as err:  # reported by the assertion below
             results.append(err)
 

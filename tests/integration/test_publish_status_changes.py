@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from postdesk.core.drafts.files import load_draft, save_draft
-from postdesk.core.publish.flow import publish_draft
 from postdesk.core.publish.ghost.publishing import publish_to_ghost
+from tests.publishing import publish_and_keep
 from tests.services import GhostSite, WordPressSite
 
 WP_DATE = "%Y-%m-%dT%H:%M:%S"
@@ -28,7 +28,7 @@ def publish_as(
     draft.post.status = status
     draft.post.publish_at = when
     save_draft(draft, path)
-    result = publish_draft(load_draft(path), path, site.account(), site.password())
+    result = publish_and_keep(load_draft(path), path, site.account(), site.password())
     post: dict[str, Any] = site.api(
         "GET", f"wp/v2/posts/{result.post_id}", params={"context": "edit"}
     )

@@ -12,7 +12,6 @@ import requests
 
 from postdesk.core.drafts.files import load_draft, save_draft
 from postdesk.core.drafts.model import Draft
-from postdesk.core.publish.flow import publish_draft
 from postdesk.core.publish.steps import PublishStep
 from postdesk.core.publish.wordpress.client import WordPressClient, build_session
 from postdesk.core.publish.wordpress.errors import (
@@ -21,13 +20,14 @@ from postdesk.core.publish.wordpress.errors import (
     PermissionDeniedError,
 )
 from postdesk.core.render.rendering import render
+from tests.publishing import publish_and_keep
 from tests.services import WordPressSite
 
 pytestmark = pytest.mark.wordpress
 
 
 def publish(site: WordPressSite, path: Path, role: str = "admin", **kwargs: object) -> object:
-    return publish_draft(
+    return publish_and_keep(
         load_draft(path),
         path,
         site.account(role),
@@ -120,7 +120,9 @@ def test_a_wrong_password_names_the_account_and_leaves_the_draft(
 ) -> None:
     before = seed.read_bytes()
     with pytest.raises(AuthenticationError) as caught:
-        publish_draft(load_draft(seed), seed, wordpress.account(), "abcd efgh ijkl mnop qrst uvwx")
+        publish_and_keep(
+            load_draft(seed), seed, wordpress.account(), "abcd efgh ijkl mnop qrst uvwx"
+        )
     assert str(caught.value).startswith(
         "Test blog: the blog refused the user name or application password"
     )
@@ -187,7 +189,7 @@ def test_a_retry_after_a_dropped_answer_makes_no_duplicate(
     session.mount("http://", adapter)
     client = WordPressClient(wordpress.account(), wordpress.password(), session=session)
     draft: Draft = load_draft(seed)
-    result = publish_draft(draft, seed, wordpress.account(), wordpress.password(), client=client)
+    result = publish_and_keep(draft, seed, wordpress.account(), wordpress.password(), client=client)
     assert adapter.dropped == 1
     assert len(posts_titled(wordpress, draft.post.title)) == 1
     assert load_draft(seed).publication_for("Test blog").post_id == result.post_id  # type: ignore[union-attr]

@@ -10,13 +10,15 @@ from typing import Any
 from postdesk.cli.output import CliError
 from postdesk.core.credentials import CredentialError, CredentialStore
 from postdesk.core.drafts.files import check_can_save, load_draft
-from postdesk.core.drafts.model import POST_STATUSES
+from postdesk.core.drafts.model import POST_STATUSES, Draft
 from postdesk.core.drafts.problems import DraftError
 from postdesk.core.paths import UserDirs
 from postdesk.core.publish.account_setup import secret_of
 from postdesk.core.publish.accounts import AccountError, AccountStore
 from postdesk.core.publish.engines import publish
-from postdesk.core.publish.flow import PublishError
+from postdesk.core.publish.readiness import publish_warnings
+from postdesk.core.publish.records import keep_publication
+from postdesk.core.publish.results import PublishError
 from postdesk.core.publish.steps import PublishStep
 from postdesk.core.publish.targets import publish_target
 from postdesk.core.publish.wordpress.errors import ConflictError, WordPressError
@@ -44,6 +46,11 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         action="store_true",
         help="update the post even if it was changed on the blog since",
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="send nothing when the draft has warnings (an unknown @[mention], a bad trailer…)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only the link")
     parser.set_defaults(handler=run_publish)
 
@@ -59,6 +66,7 @@ def run_publish(args: argparse.Namespace, dirs: UserDirs) -> int:
     try:
         draft = load_draft(args.draft, library.names())
         check_can_save(draft, args.draft)  # the record must be writable before posting
+        _report_warnings(draft, args.draft, strict=args.strict)
         account = publish_target(AccountStore(dirs.accounts_file), draft, args.account)
         password = secret_of(CredentialStore(), account)
         result = publish(
@@ -71,6 +79,7 @@ def run_publish(args: argparse.Namespace, dirs: UserDirs) -> int:
             overwrite=args.overwrite,
             progress=show,
         )
+        keep_publication(draft, args.draft, result)  # the draft records where its post is
     except ConflictError as err:
         raise CliError(f"{err} Run again with --overwrite to replace them.") from err
     except (DraftError, AccountError, CredentialError, PublishError, WordPressError) as err:
@@ -82,3 +91,13 @@ def run_publish(args: argparse.Namespace, dirs: UserDirs) -> int:
         print(f"{verb} post ({result.status}) on {account.name}:", file=sys.stderr)
     print(result.link)
     return 0
+
+
+def _report_warnings(draft: Draft, draft_file: Path, *, strict: bool) -> None:
+    """Print the draft's warnings to stderr; with ``strict``, stop before anything is sent."""
+    warnings = publish_warnings(draft, draft_file)
+    for problem in warnings:
+        print(f"{draft_file}: warning: {problem}", file=sys.stderr)
+    if strict and warnings:
+        count = f"{len(warnings)} warning{'' if len(warnings) == 1 else 's'}"
+        raise CliError(f"{draft_file}: {count}; nothing was sent (--strict)")

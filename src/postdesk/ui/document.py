@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 
 from postdesk.core.drafts.files import draft_to_json, load_draft, save_draft
-from postdesk.core.drafts.model import Draft, new_draft
-from postdesk.core.drafts.stamp import FileStamp, changed_on_disk, current_stamp
+from postdesk.core.drafts.model import Draft, Publication, new_draft
+from postdesk.core.drafts.stamp import changed_on_disk, current_stamp
 
 
 class DraftDocument(QObject):
@@ -107,12 +107,6 @@ class DraftDocument(QObject):
         self.update(draft)
         self.rewritten.emit(text, before)
 
-    def note_published(self, saved_json: str, disk: FileStamp | None) -> None:
-        """The publisher recorded a publication and wrote the file: say so."""
-        self.mark_saved(saved_json, disk)
-        self.update(self.draft)
-        self.published.emit()
-
     def save(self, path: Path, overwrite_changes: bool = False) -> None:
         """Save atomically to ``path``; raises DraftError and stays modified on failure.
 
@@ -129,12 +123,20 @@ class DraftDocument(QObject):
         self._set_modified(False)
         self.stored.emit(self.path)
 
-    def mark_saved(self, saved_json: str, disk: FileStamp | None = None) -> None:
-        """The file now holds ``saved_json`` (written by someone else: the publisher)."""
-        if disk is not None:
-            self.draft.disk = disk
-        self._saved_json = saved_json
-        self._set_modified(draft_to_json(self.draft) != saved_json)
+    def record_publication(self, publication: Publication) -> None:
+        """Keep where the draft was published, and save that to its file.
+
+        Raises:
+            DraftError: the file could not take the record; the draft stays modified, so the
+                record is saved with the next save.
+        """
+        self.draft.record_publication(publication)
+        self.update(self.draft)
+        try:
+            if self.path is not None:
+                self.save(self.path)
+        finally:
+            self.published.emit()
 
     def keep_mine(self) -> None:
         """The user keeps this version: the next save replaces the file as it is now."""

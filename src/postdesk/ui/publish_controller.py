@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from postdesk.core.drafts.files import draft_to_json
 from postdesk.core.drafts.model import Draft
 from postdesk.core.publish.accounts import Account, AccountError, AccountStore
 from postdesk.core.publish.steps import PublishStep
@@ -22,7 +21,7 @@ from postdesk.ui.workers import Task, start
 
 if TYPE_CHECKING:
     from postdesk.core.credentials import CredentialStore
-    from postdesk.core.publish.flow import PublishResult
+    from postdesk.core.publish.results import PublishResult
 
 # The publishing stack (requests, keyring, the REST client) loads on first use, so it costs
 # nothing at start-up.
@@ -31,7 +30,7 @@ if TYPE_CHECKING:
 def _explained_errors() -> tuple[type[Exception], ...]:
     from postdesk.core.credentials import CredentialError
     from postdesk.core.drafts.problems import DraftError
-    from postdesk.core.publish.flow import PublishError
+    from postdesk.core.publish.results import PublishError
     from postdesk.core.publish.wordpress.errors import WordPressError
     from postdesk.core.render.rendering import RenderError
 
@@ -103,7 +102,7 @@ class PublishController(QObject):
 
     def publish(self) -> None:
         """One click: to the account the draft was published on, else the default one."""
-        if not self._ready():
+        if not self._ready() or not self._warnings_accepted():
             return
         account = self._target_account()
         if account is not None:
@@ -111,8 +110,8 @@ class PublishController(QObject):
 
     def publish_with_choices(self) -> None:
         """Ask for the account, status, date and terms, then publish."""
-        if not self._ready(schedule=False):  # the dialog still sets status and date
-            return
+        if not self._ready(schedule=False) or not self._warnings_accepted():
+            return  # (the dialog below still sets status and date)
         accounts = self._accounts()
         if not accounts:
             return
@@ -166,6 +165,19 @@ class PublishController(QObject):
         lines = "\n".join(f"• {labelled(p)}" for p in problems)
         QMessageBox.warning(self.parent_widget, "Not ready to publish", f"Fix this first:\n{lines}")
         return False
+
+    def _warnings_accepted(self) -> bool:
+        """Show the draft's warnings, if any, and ask whether to publish all the same."""
+        from postdesk.core.publish.readiness import publish_warnings
+        from postdesk.ui.form_panel import labelled
+        from postdesk.ui.publish_dialog import PublishWarningsBox
+
+        document = self.document
+        warnings = publish_warnings(document.draft, document.path)
+        if not warnings:
+            return True
+        box = PublishWarningsBox([labelled(p) for p in warnings], self.parent_widget)
+        return box.publish_anyway()
 
     def _start(self, account: Account, overwrite: bool) -> None:
         if self.task is not None or not self._ready():
@@ -231,9 +243,7 @@ class PublishController(QObject):
         result, published = outcome
         self._finish()
         self.last_result = result
-        document = self.document
-        document.draft.record_publication(result.publication)
-        document.note_published(draft_to_json(published), published.disk)
+        self._keep(result)
         from postdesk.core.publish.outcome import outcome_phrase
 
         done = outcome_phrase(result.status, result.account, published.post.publish_at)
@@ -249,8 +259,29 @@ class PublishController(QObject):
         if box.clickedButton() is open_button:
             QDesktopServices.openUrl(QUrl(result.link))
 
+    def _keep(self, result: PublishResult) -> None:
+        """The document records the post and saves; the journal's notes go once it is saved."""
+        from postdesk.core.drafts.problems import DraftError
+        from postdesk.core.publish.records import newest_record, publication_saved
+
+        document = self.document
+        publication = result.publication
+        if document.path is not None:
+            publication = newest_record(document.path, publication)
+        try:
+            document.record_publication(publication)
+        except DraftError as err:
+            QMessageBox.warning(
+                self.parent_widget,
+                "The draft could not record the post",
+                f"The post is on the blog ({result.link}) but the draft could not record it: "
+                f"{err}. Save the draft before publishing again.",
+            )
+            return
+        publication_saved(document.path, publication)
+
     def _on_failed(self, error: Exception, account: Account) -> None:
-        from postdesk.core.publish.flow import PublishCancelledError
+        from postdesk.core.publish.results import PublishCancelledError
         from postdesk.core.publish.wordpress.errors import ConflictError
 
         self._finish()

@@ -1,4 +1,4 @@
-"""Publish…: choose the blog, the status and the date, the categories and tags."""
+"""Publish…: the blog, status, date and terms; and the question before warnings are sent."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -89,3 +91,27 @@ class PublishDialog(QDialog):
             categories=self.categories.items(),
             tags=self.tags.items(),
         )
+
+
+class PublishWarningsBox(QMessageBox):
+    """The draft's warnings, before anything is sent: "Go back" (the default) or go on."""
+
+    def __init__(self, warnings: list[str], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle("Publish with warnings?")
+        self.setText("This draft will not come out as you may mean it:")
+        self.setInformativeText("\n".join(f"• {line}" for line in warnings))
+        self.publish_button: QPushButton = self.addButton(
+            "&Publish anyway", QMessageBox.ButtonRole.AcceptRole
+        )
+        self.back_button: QPushButton = self.addButton(
+            "&Go back", QMessageBox.ButtonRole.RejectRole
+        )
+        self.setDefaultButton(self.back_button)
+        self.setEscapeButton(self.back_button)
+
+    def publish_anyway(self) -> bool:
+        """Ask; true only when the blogger chose to publish anyway."""
+        self.exec()
+        return self.clickedButton() is self.publish_button

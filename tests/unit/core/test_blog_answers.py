@@ -17,7 +17,6 @@ from pytest_httpserver import HTTPServer
 
 from postdesk.core.drafts.files import load_draft
 from postdesk.core.publish.accounts import Account
-from postdesk.core.publish.flow import publish_draft
 from postdesk.core.publish.ghost.client import GhostClient
 from postdesk.core.publish.wordpress.client import WordPressClient
 from postdesk.core.publish.wordpress.errors import (
@@ -27,6 +26,7 @@ from postdesk.core.publish.wordpress.errors import (
     WordPressError,
 )
 from tests.conftest import SEED_DRAFT
+from tests.publishing import publish_and_keep
 
 PASSWORD = "abcd efgh ijkl mnop qrst uvwx"
 API = "/wp-json/wp/v2/"
@@ -64,7 +64,7 @@ def test_a_poster_the_blog_refuses_is_reported(httpserver: HTTPServer, seed: Pat
     )
     before = seed.read_bytes()
     with pytest.raises(MediaRejectedError, match="^Fake blog: the blog refused the poster"):
-        publish_draft(load_draft(seed), seed, account, PASSWORD, client=client(account))
+        publish_and_keep(load_draft(seed), seed, account, PASSWORD, client=client(account))
     assert seed.read_bytes() == before
 
 

@@ -9,11 +9,14 @@ from pathlib import Path
 import pytest
 
 from postdesk.core.drafts.files import load_draft
+from postdesk.core.drafts.model import Publication
 from postdesk.core.publish.accounts import Account
-from postdesk.core.publish.flow import PublishCancelledError, PublishError, publish_draft
 from postdesk.core.publish.journal import Journal, journal_path
 from postdesk.core.publish.locks import publish_lock
+from postdesk.core.publish.records import keep_publication, one_publish_at_a_time
+from postdesk.core.publish.results import PublishCancelledError, PublishError, PublishResult
 from tests.conftest import SEED_DRAFT
+from tests.publishing import publish_and_keep
 
 
 @pytest.fixture
@@ -53,7 +56,7 @@ def test_a_damaged_journal_stops_the_publish_before_any_request(seed: Path) -> N
     journal_path(seed).write_text("{not json")
     account = Account("Blog", "http://127.0.0.1:9", "me")
     with pytest.raises(PublishError, match=r"publish journal .* cannot be read"):
-        publish_draft(load_draft(seed), seed, account, "pw", client=None)
+        publish_and_keep(load_draft(seed), seed, account, "pw", client=None)
 
 
 def test_a_publish_waiting_for_another_can_be_cancelled(seed: Path) -> None:
@@ -63,7 +66,7 @@ def test_a_publish_waiting_for_another_can_be_cancelled(seed: Path) -> None:
         publish_lock(seed, "Blog", waiting=lambda: None, cancelled=lambda: False),
         pytest.raises(PublishCancelledError, match="no post was sent"),
     ):
-        publish_draft(
+        publish_and_keep(
             load_draft(seed), seed, account, "pw",
             progress=lambda step: told.append(step.value), cancelled=lambda: bool(told),
         )  # fmt: skip
@@ -79,7 +82,7 @@ def test_another_account_is_not_held_up(seed: Path) -> None:
 
 
 def test_a_ghost_publish_waits_too_and_can_be_cancelled(seed: Path) -> None:
-    from postdesk.core.publish.ghost.publishing import publish_and_record
+    from tests.publishing import publish_and_keep
 
     told: list[str] = []
     account = Account("Ghost", "http://127.0.0.1:9", "", engine="ghost")
@@ -87,8 +90,46 @@ def test_a_ghost_publish_waits_too_and_can_be_cancelled(seed: Path) -> None:
         publish_lock(seed, "Ghost", waiting=lambda: None, cancelled=lambda: False),
         pytest.raises(PublishCancelledError, match="no post was sent"),
     ):
-        publish_and_record(
+        publish_and_keep(
             load_draft(seed), seed, account, "key",
             progress=lambda step: told.append(step.value), cancelled=lambda: bool(told),
         )  # fmt: skip
     assert told == ["Waiting for another publish of this draft to this blog to finish"]
+
+
+def _record(post_id: int, modified: str, recorded: str | None = None) -> Publication:
+    extra = {"recorded_at": recorded} if recorded else {}
+    return Publication("Blog", post_id, f"https://blog/{post_id}", modified, extra=extra)
+
+
+def test_a_result_is_kept_until_the_draft_records_it(seed: Path) -> None:
+    journal = Journal(seed)
+    journal.begin("Blog", "my-post", "My post")
+    journal.uploading("Blog", "sha256:abc")
+    earlier = journal.published(_record(7, "2026-11-30T10:00:01"))
+    later = journal.published(_record(7, "2026-11-30T09:00:00"))  # dates may go back
+    notes = Journal(seed).notes_for("Blog")
+    assert notes.pending is None and notes.posters == ()  # the result names post and poster
+    assert notes.published == later
+    journal.recorded(earlier)  # an earlier publish's caller saved last
+    assert Journal(seed).notes_for("Blog").published == later
+    journal.recorded(later)
+    assert not journal_path(seed).exists()
+
+
+def test_an_earlier_publish_saved_last_does_not_replace_the_later_record(seed: Path) -> None:
+    later = _record(7, "2026-11-30T09:00:00", "2026-11-30T10:00:09.000001+00:00")
+    draft = load_draft(seed)
+    keep_publication(draft, seed, PublishResult("Blog", 7, later.link, "draft", False, later))
+    earlier = _record(7, "2026-11-30T10:00:01", "2026-11-30T10:00:01.000001+00:00")
+    stale = load_draft(SEED_DRAFT)
+    stale.disk = None  # read before the later publish saved
+    keep_publication(stale, seed, PublishResult("Blog", 7, earlier.link, "draft", True, earlier))
+    assert load_draft(seed).publication_for("Blog") == later
+
+
+def test_a_publish_starts_from_a_result_its_caller_has_not_saved_yet(seed: Path) -> None:
+    noted = Journal(seed).published(_record(7, "2026-11-30T10:00:09"))
+    draft = load_draft(seed)
+    with one_publish_at_a_time(draft, seed, Account("Blog", "http://127.0.0.1:9", "me")):
+        assert draft.publication_for("Blog") == noted

@@ -20,7 +20,6 @@ from werkzeug import Request, Response
 
 from postdesk.core.drafts.files import load_draft
 from postdesk.core.publish.accounts import Account, AccountError
-from postdesk.core.publish.flow import publish_draft
 from postdesk.core.publish.wordpress.client import WordPressClient
 from postdesk.core.publish.wordpress.errors import (
     AuthenticationError,
@@ -31,6 +30,7 @@ from postdesk.core.publish.wordpress.errors import (
     WordPressError,
 )
 from tests.conftest import SEED_DRAFT
+from tests.publishing import publish_and_keep
 
 PASSWORD = "abcd efgh ijkl mnop qrst uvwx"
 JSON = "application/json"
@@ -41,7 +41,10 @@ def api_link(server: HTTPServer) -> dict[str, str]:
 
 
 class FakeBlog:
-    """Just enough of the WordPress REST API for a publish, with faults on the create."""
+    """Just enough of the WordPress REST API for a publish, with faults on the create.
+
+    It has no batch route, as WordPress before 5.6: terms are created one by one.
+    """
 
     def __init__(self, server: HTTPServer, create_faults: list[str]) -> None:
         self.server = server
@@ -56,6 +59,8 @@ class FakeBlog:
         server.expect_request(route + "categories").respond_with_handler(self.term)
         server.expect_request(route + "tags").respond_with_handler(self.term)
         server.expect_request(route + "media", method="GET").respond_with_json([])
+        no_batch = {"code": "rest_no_route", "message": "No route", "data": {"status": 404}}
+        server.expect_request("/wp-json/batch/v1").respond_with_json(no_batch, status=404)
         server.expect_request(route + "media", method="POST").respond_with_json(
             {"id": 7, "source_url": server.url_for("/poster.jpg")}, status=201
         )
@@ -123,7 +128,7 @@ def client(server: HTTPServer, read_timeout: float = 5.0, retries: bool = True) 
 
 
 def publish(server: HTTPServer, seed: Path, read_timeout: float = 5.0) -> Any:
-    return publish_draft(
+    return publish_and_keep(
         load_draft(seed), seed, account(server), PASSWORD, client=client(server, read_timeout)
     )
 

@@ -19,6 +19,10 @@ FIELDS_HASH = "fields_hash"
 """The publication record's key (kept among its extra fields) for :func:`fields_hash`."""
 
 
+TERMS_KEY = "terms_hash"
+"""The record's key for :func:`terms_signature`: the term names the post was sent with."""
+
+
 def content_hash(content: str) -> str:
     """How postdesk recognises a post's content later: a SHA-256 of it."""
     return "sha256:" + hashlib.sha256(content.encode("utf-8")).hexdigest()
@@ -56,3 +60,9 @@ def edited_on_blog(remote: RemotePost, record: Publication) -> bool:
 def poster_slug(digest: str) -> str:
     """The poster's slug in the media library: its content hash, whatever its title."""
     return f"postdesk-poster-{digest.removeprefix('sha256:')[:24]}"
+
+
+def terms_signature(terms: dict[str, list[str]]) -> str:
+    """A hash of the term names sent: unchanged names need no look-up when publishing again."""
+    named = {taxonomy: [name.casefold() for name in names] for taxonomy, names in terms.items()}
+    return content_hash(json.dumps(named, sort_keys=True, ensure_ascii=False))

@@ -12,43 +12,50 @@ no answer every later publish looks that slug up (all statuses) before creating 
 slug already taken by a post with exactly this content is adopted instead of creating another;
 and the poster is found by its content hash before it is uploaded.
 
-A failed publish never changes the draft; a successful one records account, post id, link,
-``modified_gmt`` and the content hash in the draft and saves it.
+The draft file is never written here: a successful publish returns the
+:class:`~postdesk.core.publish.results.PublishResult`, whose publication (account, post id,
+link, ``modified_gmt``, content hash) the caller records in its draft and saves
+(:func:`~postdesk.core.publish.records.keep_publication` on the command line, the document in
+the window).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from postdesk.core.drafts.files import load_draft, save_draft
 from postdesk.core.drafts.model import Draft, Publication, poster_path
 from postdesk.core.drafts.posters import poster_refusal
-from postdesk.core.drafts.problems import DraftError
 from postdesk.core.publish.accounts import Account
 from postdesk.core.publish.fingerprints import (
     FIELDS_HASH,
+    TERMS_KEY,
     content_hash,
     content_hash_file,
     edited_on_blog,
     fields_hash,
     poster_slug,
+    terms_signature,
 )
 from postdesk.core.publish.journal import (
     Journal,
-    JournalError,
     Pending,
+    Unrecorded,
     may_still_arrive,
     never_sent,
     still_arriving,
     unconfirmed,
 )
-from postdesk.core.publish.locks import PublishBusyError, publish_lock
 from postdesk.core.publish.outcome import with_outcome
+from postdesk.core.publish.records import one_publish_at_a_time
+from postdesk.core.publish.results import (
+    Cancelled,
+    Progress,
+    PublishCancelledError,
+    PublishError,
+    PublishResult,
+)
 from postdesk.core.publish.slugs import slugify
 from postdesk.core.publish.steps import PublishStep
 from postdesk.core.publish.wordpress.client import Media, RemotePost, WordPressClient
@@ -58,30 +65,6 @@ from postdesk.core.render.bounded import render_limited as render  # time + memo
 from postdesk.core.render.templates import TemplateLibrary
 
 MAX_SLUG_ATTEMPTS = 20
-
-
-class PublishError(Exception):
-    """The draft cannot be published as it is (no poster file, a schedule in the past…)."""
-
-
-class PublishCancelledError(Exception):
-    """The user cancelled before the post was sent; the message says what was left behind."""
-
-
-@dataclass(frozen=True)
-class PublishResult:
-    """Where the post now is."""
-
-    account: str
-    post_id: int
-    link: str
-    status: str
-    created: bool
-    publication: Publication
-
-
-Progress = Callable[[PublishStep], None]
-Cancelled = Callable[[], bool]
 
 
 def publish_draft(
@@ -97,11 +80,12 @@ def publish_draft(
     cancelled: Cancelled | None = None,
     client: WordPressClient | None = None,
 ) -> PublishResult:
-    """Publish ``draft`` to ``account``'s blog and record where, in the draft file.
+    """Publish ``draft`` to ``account``'s blog; return where, for the caller to record.
 
     Args:
-        draft: the draft; changed (and saved to ``draft_file``) only on success.
-        draft_file: where the draft lives, for the poster path and to record the publication.
+        draft: the draft; takes up the record the file holds for ``account`` (another publish
+            may have written it), and is otherwise left as it is.
+        draft_file: where the draft lives, for the poster path, the journal and the lock.
         account: the blog account.
         password: its application password, from the keyring.
         library: the templates; the built-in ones when ``None``.
@@ -121,52 +105,9 @@ def publish_draft(
     """
     job = _PublishJob(draft, draft_file, account, status or draft.post.status, progress, cancelled)
     job.client = client or WordPressClient(account, password)
-    with one_publish_at_a_time(draft, draft_file, account, progress, cancelled):
+    with one_publish_at_a_time(draft, draft_file, account, progress, cancelled) as notes:
+        job.notes = notes
         return job.run(library or TemplateLibrary(), overwrite)
-
-
-@contextmanager
-def one_publish_at_a_time(
-    draft: Draft,
-    draft_file: Path | None,
-    account: Account,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-) -> Iterator[None]:
-    """Hold the draft's publish lock for ``account``, then take up what the file records.
-
-    A publish that waited for another one must see the post that one recorded, or it would
-    create a second; a journal that cannot be read or written stops the publish.
-    """
-    report = progress or (lambda step: None)
-    try:
-        with publish_lock(
-            draft_file,
-            account.name,
-            waiting=lambda: report(PublishStep.WAITING),
-            cancelled=cancelled or (lambda: False),
-        ):
-            _take_up_record(draft, draft_file, account.name)
-            Journal(draft_file).pending(account.name)  # a damaged journal stops it here
-            yield
-    except PublishBusyError as err:
-        if cancelled is not None and cancelled():
-            raise PublishCancelledError("Publishing was cancelled; no post was sent.") from err
-        raise PublishError(f"{account.name}: {err}") from err
-    except JournalError as err:
-        raise PublishError(f"{account.name}: {err}") from err
-
-
-def _take_up_record(draft: Draft, draft_file: Path | None, account: str) -> None:
-    """Use the draft file's record for ``account``: a publish may have written it meanwhile."""
-    if draft_file is None:
-        return
-    try:
-        record = load_draft(draft_file).publication_for(account)
-    except DraftError:
-        return  # publishing reports the file's problem when it saves the record
-    if record is not None:
-        draft.record_publication(record)
 
 
 class _PublishJob:
@@ -191,6 +132,9 @@ class _PublishJob:
         self._cancelled = cancelled or (lambda: False)
         self.uploaded: Media | None = None
         self.journal = Journal(draft_file)
+        self.notes = Unrecorded()
+        post = draft.post
+        self.terms = {"categories": _names(post.categories), "tags": _names(post.tags)}
 
     def step(self, step: PublishStep) -> None:
         if self._cancelled():
@@ -213,9 +157,7 @@ class _PublishJob:
         poster_digest = content_hash_file(poster) if poster else None
         featured = self._featured_media(poster, poster_digest, existing)
         self.step(PublishStep.TERMS)
-        post = self.draft.post
-        fields["categories"] = self.client.term_ids("categories", _names(post.categories))
-        fields["tags"] = self.client.term_ids("tags", _names(post.tags))
+        fields.update(self._term_ids(existing))
         if featured:
             fields["featured_media"] = featured.id
         self.step(PublishStep.SENDING)
@@ -264,14 +206,35 @@ class _PublishJob:
             return None
         record = self.draft.publication_for(self.account.name)
         reusable = record.featured_media if record and record.poster_hash == digest else None
-        if existing and reusable and self.client.media_exists(reusable):
-            return Media(reusable, "")
+        if existing and reusable:
+            if existing.featured_media == reusable:
+                return Media(reusable, "")  # the post shows it: the library still holds it
+            if self.client.media_exists(reusable):
+                return Media(reusable, "")
         self.step(PublishStep.POSTER)
         slug = poster_slug(digest)
-        self.uploaded = self.client.find_media(slug)  # this very file, uploaded before
+        if reusable or digest in self.notes.posters or self._upload_noted(digest):
+            self.uploaded = self.client.find_media(slug)  # this very file, uploaded before
         if self.uploaded is None:
+            self.journal.uploading(self.account.name, digest)  # before it can arrive
             self.uploaded = self._upload(poster, digest, slug)
         return self.uploaded
+
+    def _upload_noted(self, digest: str) -> bool:
+        """Whether a publish that started after this one read the journal tried the upload."""
+        return self.journal.upload_tried(self.account.name, digest)
+
+    def _term_ids(self, existing: RemotePost | None) -> dict[str, list[int]]:
+        """The category and tag ids: those the post has when nothing changed, else resolved."""
+        record = self.draft.publication_for(self.account.name)
+        if (
+            existing is not None
+            and record is not None
+            and record.extra.get(TERMS_KEY) == terms_signature(self.terms)
+            and not edited_on_blog(existing, record)
+        ):
+            return {"categories": list(existing.categories), "tags": list(existing.tags)}
+        return self.client.resolve_terms(self.terms)
 
     def _upload(self, poster: Path, digest: str, slug: str) -> Media:
         """Upload the poster under a slug made from its content hash, to find it again."""
@@ -299,7 +262,7 @@ class _PublishJob:
                 if not err.retryable:
                     raise
                 return self.client.update_post(existing.id, fields), False  # idempotent
-        pending = self.journal.pending(self.account.name)
+        pending = self.journal.pending(self.account.name) or self.notes.pending
         if pending is not None:
             return self._resume(pending, fields)
         slug, adopt = self._free_slug(fields)
@@ -408,21 +371,16 @@ class _PublishJob:
             featured_media=featured.id if featured else None,
             poster_hash=poster_digest,
             extra=with_outcome(
-                {**self._previous_extra(), FIELDS_HASH: fields_hash(remote)},
+                {
+                    **self._previous_extra(),
+                    FIELDS_HASH: fields_hash(remote),
+                    TERMS_KEY: terms_signature(self.terms),
+                },
                 remote.status,
                 self.draft.post.publish_at,
             ),
         )
-        self.draft.record_publication(publication)
-        if self.draft_file is not None:
-            try:
-                save_draft(self.draft, self.draft_file)
-            except DraftError as err:
-                raise PublishError(
-                    f"the post is on the blog ({remote.link}) but the draft could not record "
-                    f"it: {err}. Save the draft before publishing again."
-                ) from err
-        self.journal.clear(self.account.name)
+        publication = self.journal.published(publication)  # until the caller saves it
         return PublishResult(
             self.account.name, remote.id, remote.link, remote.status, created, publication
         )

@@ -68,6 +68,20 @@ def publish_lock(
         lock.release()
 
 
+@contextmanager
+def record_lock(draft_file: Path, timeout: float = 60.0) -> Iterator[None]:
+    """Hold the lock that makes reading a draft's records and saving one a single step."""
+    lock = FileLock(lock_path(draft_file, "\0record"), thread_local=False)
+    try:
+        lock.acquire(timeout=timeout)
+    except Timeout as err:
+        raise PublishBusyError("another postdesk kept the draft's record busy.") from err
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def _acquire(lock: FileLock, waiting: Callable[[], None], cancelled: Callable[[], bool]) -> None:
     started = time.monotonic()
     told = False

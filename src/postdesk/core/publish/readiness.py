@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+from postdesk.core.drafts.checks import poster_problems
 from postdesk.core.drafts.files import draft_to_dict
 from postdesk.core.drafts.model import Draft
 from postdesk.core.drafts.problems import Problem
 from postdesk.core.drafts.reader import DraftReader
+from postdesk.core.drafts.validation import validate
 
 
 def publish_problems(draft: Draft, now: dt.datetime | None = None) -> list[Problem]:
@@ -27,3 +30,14 @@ def publish_problems(draft: Draft, now: dt.datetime | None = None) -> list[Probl
             if moment <= (now or dt.datetime.now(dt.UTC)):
                 found.append(Problem("post.publish_at", "is not in the future"))
     return found
+
+
+def publish_warnings(draft: Draft, draft_file: Path | None) -> list[Problem]:
+    """What would not come out as meant, though nothing stops the publish.
+
+    An ``@[mention]`` of a name not in the cast, a trailer address that is no video…: shown
+    before anything is sent, so the blogger can go back and fix it (the window asks; the
+    command line prints them, and ``--strict`` stops).
+    """
+    found = validate(draft) + poster_problems(draft, draft_file, blocking=False)
+    return [p for p in found if not p.blocking and p.path != "post.publish_at"]  # asked apart

@@ -5,7 +5,7 @@ with a slug the client chose, or updated with the ``updated_at`` postdesk last s
 Ghost itself refuses (409) when the post was edited on the blog meanwhile. The publication is
 recorded per account, so a WordPress record of the same draft is never touched.
 
-As on WordPress, :func:`publish_and_record` holds the draft's publish lock for the account,
+As on WordPress, :func:`publish_ghost_draft` holds the draft's publish lock for the account,
 and each create is noted in the publish journal first: after a create that got no answer,
 the next publish looks the journal's slug up before it creates anything.
 """
@@ -18,13 +18,6 @@ from typing import Any
 
 from postdesk.core.drafts.model import Draft, Publication, poster_path
 from postdesk.core.publish.accounts import Account
-from postdesk.core.publish.flow import (
-    Cancelled,
-    Progress,
-    PublishCancelledError,
-    PublishResult,
-    one_publish_at_a_time,
-)
 from postdesk.core.publish.ghost.client import GhostClient, GhostPost
 from postdesk.core.publish.ghost.fields import going_live_fields, post_fields
 from postdesk.core.publish.journal import (
@@ -36,6 +29,14 @@ from postdesk.core.publish.journal import (
     unconfirmed,
 )
 from postdesk.core.publish.outcome import with_outcome
+from postdesk.core.publish.records import one_publish_at_a_time
+from postdesk.core.publish.results import (
+    Cancelled,
+    Progress,
+    PublishCancelledError,
+    PublishError,
+    PublishResult,
+)
 from postdesk.core.publish.slugs import slugify
 from postdesk.core.publish.steps import PublishStep
 from postdesk.core.publish.wordpress.errors import ConflictError, WordPressError
@@ -175,7 +176,7 @@ def _conflict(client: GhostClient, existing: GhostPost) -> ConflictError:
     )
 
 
-def publish_and_record(
+def publish_ghost_draft(
     draft: Draft,
     draft_file: Path | None,
     account: Account,
@@ -188,14 +189,10 @@ def publish_and_record(
     cancelled: Cancelled | None = None,
     client: GhostClient | None = None,
 ) -> PublishResult:
-    """Publish, then keep the record in the draft and save it, as the WordPress flow does.
+    """Publish under the draft's lock for ``account``; the caller records the result.
 
     ``progress`` and ``cancelled`` also serve the wait for another publish of the same draft.
     """
-    from postdesk.core.drafts.files import save_draft
-    from postdesk.core.drafts.problems import DraftError
-    from postdesk.core.publish.flow import PublishError
-
     with one_publish_at_a_time(draft, draft_file, account, progress, cancelled):
         before = draft.publication_for(account.name)
         post, publication = publish_to_ghost(
@@ -204,16 +201,9 @@ def publish_and_record(
         )  # fmt: skip
         created = before is None or before.extra.get(GHOST_ID) != post.id  # new, or re-created
         publication.extra = with_outcome(publication.extra, post.status, draft.post.publish_at)
-        draft.record_publication(publication)
-        if draft_file is not None:
-            try:
-                save_draft(draft, draft_file)
-            except DraftError as err:
-                raise PublishError(
-                    f"the post is on the blog ({post.url}) but the draft could not record it: "
-                    f"{err}. Save the draft before publishing again."
-                ) from err
-        Journal(draft_file).clear(account.name)
+        if progress is not None:
+            progress(PublishStep.RECORDING)
+        publication = Journal(draft_file).published(publication)  # until the caller saves it
     return PublishResult(
         account.name, publication.post_id, post.url, post.status, created, publication
     )
@@ -263,8 +253,6 @@ def _free_slug(client: GhostClient, draft: Draft) -> str:
         slug = base if attempt == 1 else f"{base}-{attempt}"
         if client.post_with_slug(slug) is None:
             return slug
-    from postdesk.core.publish.flow import PublishError
-
     raise PublishError(f"post.title: {MAX_SLUG_ATTEMPTS} posts already use the slug “{base}”")
 
 

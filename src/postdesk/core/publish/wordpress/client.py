@@ -53,6 +53,8 @@ DEFAULT_TIMEOUT = (5.0, 30.0)
 UPLOAD_TIMEOUT = (5.0, 120.0)
 MAX_RETRY_AFTER = 10.0
 SAFE_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+MAX_BATCH = 25
+"""WordPress's limit on the requests of one batch."""
 EVERY_STATUS = "publish,future,draft,pending,private"
 """What a slug look-up asks for: every status but trash (needs ``context=edit`` and a login)."""
 
@@ -162,6 +164,7 @@ class WordPressClient:
         self._session = session or build_session()
         self._timeout = timeout
         self._api_root: str | None = None
+        self._batch_works = True
 
     def __repr__(self) -> str:
         return f"WordPressClient({self.account.name!r}, {self.site_url!r})"
@@ -214,24 +217,82 @@ class WordPressClient:
 
     # -- terms, media, posts ---------------------------------------------------------------------
 
-    def term_ids(self, taxonomy: str, names: list[str]) -> list[int]:
-        """The ids of the categories or tags called ``names``, created when the blog has none.
+    def resolve_terms(self, wanted: Mapping[str, list[str]]) -> dict[str, list[int]]:
+        """The ids of the terms named per taxonomy (``categories``, ``tags``), created if new.
 
-        One request finds every term whose slug the names would have; only a name that
-        misses costs a create (which WordPress refuses with the id when the term exists
-        under another slug).
+        One list call per taxonomy finds every term whose slug the names would have; the
+        names that miss are all created in one batch request (WordPress 5.6+), which is safe
+        to send again: a term that exists is refused with its id.
         """
-        wanted = list(dict.fromkeys(name.strip() for name in names if name.strip()))
-        if not wanted:
-            return []
-        slugs = ",".join(dict.fromkeys(slugify(name) for name in wanted))
+        names = {tax: _clean(items) for tax, items in wanted.items()}
+        known = {tax: self._terms_named(tax, items) for tax, items in names.items() if items}
+        missing = [(tax, n) for tax, items in names.items() for n in items if n.casefold()
+                   not in known.get(tax, {})]  # fmt: skip
+        for (tax, name), term_id in zip(missing, self._create_terms(missing), strict=True):
+            known[tax][name.casefold()] = term_id
+        return {tax: [known[tax][n.casefold()] for n in items] for tax, items in names.items()}
+
+    def term_ids(self, taxonomy: str, names: list[str]) -> list[int]:
+        """The ids of the categories or tags called ``names``, created when the blog has none."""
+        return self.resolve_terms({taxonomy: names})[taxonomy]
+
+    def _terms_named(self, taxonomy: str, names: list[str]) -> dict[str, int]:
+        slugs = ",".join(dict.fromkeys(slugify(name) for name in names))
         found = self.get(
             f"wp/v2/{taxonomy}",
             {"slug": slugs, "per_page": 100, "_fields": "id,name,slug"},
             action=f"look up the {taxonomy}",
         )
-        known = _terms_by_name(found)
-        return [known.get(name.casefold()) or self._term_id(taxonomy, name) for name in wanted]
+        return _terms_by_name(found)
+
+    def _create_terms(self, missing: list[tuple[str, str]]) -> list[int]:
+        """Create terms in batches; one by one on a blog without the batch API."""
+        ids: list[int] = []
+        for start in range(0, len(missing), MAX_BATCH):
+            chunk = missing[start : start + MAX_BATCH]
+            if len(chunk) == 1 or not self._batch_works:
+                ids += [self._term_id(tax, name) for tax, name in chunk]
+                continue
+            calls = [
+                {"method": "POST", "path": f"/wp/v2/{tax}", "body": {"name": name}}
+                for tax, name in chunk
+            ]
+            try:
+                answer = self._batch(calls)
+            except WordPressError as err:
+                if err.status not in {400, 404} or err.retryable:
+                    raise
+                self._batch_works = False  # no batch API (before 5.6), or not for terms
+                ids += [self._term_id(tax, name) for tax, name in chunk]
+                continue
+            ids += [self._batched_term_id(tax, name, reply) for (tax, name), reply in answer]
+        return ids
+
+    def _batch(self, calls: list[dict[str, Any]]) -> list[tuple[tuple[str, str], Any]]:
+        body = {"validation": "normal", "requests": calls}
+        action = "create the categories and tags"
+        try:
+            data = self.post("batch/v1", body, action=action)
+        except WordPressError as err:
+            if not err.retryable:
+                raise
+            data = self.post("batch/v1", body, action=action)  # a term exists: its id again
+        replies = data.get("responses") if isinstance(data, dict) else None
+        if not isinstance(replies, list) or len(replies) != len(calls):
+            raise NotWordPressError(self.account.name, f"the blog did not {action}.", status=400)
+        names = [(c["path"].rsplit("/", 1)[1], c["body"]["name"]) for c in calls]
+        return list(zip(names, replies, strict=True))
+
+    def _batched_term_id(self, taxonomy: str, name: str, reply: Any) -> int:
+        body = reply.get("body") if isinstance(reply, dict) else None
+        status = int(reply.get("status") or 0) if isinstance(reply, dict) else 0
+        if status < 300 and isinstance(body, dict) and "id" in body:
+            return int(body["id"])
+        kind = "category" if taxonomy == "categories" else "tag"
+        error = error_for(self.account.name, status or 500, body, f"create the {kind} “{name}”")
+        if isinstance(error, TermExistsError):
+            return error.term_id
+        raise error
 
     def _term_id(self, taxonomy: str, wanted: str) -> int:
         """The id of a term its slug did not find: created, or named by WordPress's refusal.
@@ -447,6 +508,11 @@ def verify_account(account: Account, password: str) -> BlogUser:
         return client.current_user()
     finally:
         client.close()
+
+
+def _clean(names: list[str]) -> list[str]:
+    """Names stripped, blank ones dropped, each once."""
+    return list(dict.fromkeys(name.strip() for name in names if name.strip()))
 
 
 def _terms_by_name(found: Any) -> dict[str, int]:
