@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from postdesk.core.drafts.files import load_draft, save_draft
-from postdesk.core.publish.flow import publish_draft
+from tests.publishing import publish_and_keep
 from tests.services import WordPressSite
 
 pytestmark = pytest.mark.wordpress
@@ -21,8 +21,10 @@ def excerpt_on_blog(site: WordPressSite, path: Path) -> str:
     return str(post["excerpt"]["raw"])
 
 
-def publish(site: WordPressSite, path: Path) -> None:
-    publish_draft(load_draft(path), path, site.account("admin"), site.password("admin"))
+def publish(site: WordPressSite, path: Path, overwrite: bool = False) -> None:
+    publish_and_keep(
+        load_draft(path), path, site.account("admin"), site.password("admin"), overwrite=overwrite
+    )
 
 
 def test_the_tagline_is_the_excerpt_and_follows_an_edit(
@@ -49,8 +51,5 @@ def test_without_a_tagline_the_excerpt_written_on_the_blog_stays(
     route = f"wp/v2/posts/{record.post_id}"
     assert excerpt_on_blog(wordpress, seed) == ""
     wordpress.api("POST", route, json={"excerpt": "My own words."})
-    publish_draft(
-        load_draft(seed), seed, wordpress.account("admin"), wordpress.password("admin"),
-        overwrite=True,
-    )  # fmt: skip
+    publish(wordpress, seed, overwrite=True)
     assert excerpt_on_blog(wordpress, seed) == "My own words."
