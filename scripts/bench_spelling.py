@@ -112,7 +112,7 @@ def _child(mode: str, draft: str) -> None:
         print(json.dumps(result), flush=True)
         os._exit(0)
 
-    def painted(_number: int, _seconds: float) -> None:
+    def painted(_number: int) -> None:
         window.preview_painted.disconnect(painted)
         QTimer.singleShot(1500, begin)  # spell check starts on the turn after the first paint
 

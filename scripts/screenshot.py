@@ -118,7 +118,7 @@ def show_venue():
     QTimer.singleShot(400, type_venue)
 
 
-def shoot(number, seconds):
+def shoot(number):
     window.preview_painted.disconnect(shoot)
     if state == "spelling":
         QTimer.singleShot(300, show_spelling)

@@ -62,16 +62,17 @@ def isdeleted(window: MainWindow) -> bool:
 
 @pytest.fixture
 def make_window(qtbot: QtBot, tmp_path: Path, dialogs: Dialogs) -> Iterator[WindowFactory]:
-    """Open the real window, optionally on a draft, and wait for its first preview."""
+    """Open the real window, optionally on a draft, and wait until it has started."""
     windows: list[MainWindow] = []
 
     def make(draft: Path | None = None, home: Path | None = None, wait: bool = True) -> MainWindow:
         window = MainWindow.for_user(str(home or tmp_path / "home"), draft)
         window.resize(1280, 800)
         window.show()
-        if wait:
+        if wait:  # until the start is over: the first preview painted, every tab built
             with qtbot.waitSignal(window.preview_painted, timeout=30_000):
                 window.start()
+            qtbot.waitUntil(lambda: window.form.built, timeout=10_000)
         else:
             window.start()
         windows.append(window)

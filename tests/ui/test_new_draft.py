@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -76,3 +77,33 @@ def test_publish_checks_first_and_names_fields_as_the_form_does(
     assert asked == []
     assert any("• Publish date: a scheduled post needs a date and time" in m
                for m in dialogs.warnings)  # fmt: skip
+
+
+class Recolour(QSyntaxHighlighter):
+    """Underlines every block, as the spell checker does with a misspelt word."""
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+        underline = QTextCharFormat()
+        underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.setFormat(0, len(text), underline)
+
+
+def test_spell_checking_a_new_draft_is_not_an_edit(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """Re-colouring is not an edit: no "Needed", no modified mark on an untouched new draft.
+
+    The spell checker re-colours the synopsis and note as it starts and when the cast names
+    settle.
+    """
+    window = make_window()
+    window.files.new()
+    wait_for_preview(qtbot, window, "Fill in next")
+    editors = (window.form.film.synopsis, window.form.post.note)
+    for editor in editors:
+        editor.set_markdown("Paul Atreides")  # as if opened so: no edit signalled
+        Recolour(editor.document()).rehighlight()  # what spelling does when names settle
+    qtbot.wait(300)  # longer than the form's debounce: an edit would have shown by now
+    notes = [field.note for field in window.form.fields.values()]
+    assert all(note.isHidden() for note in notes)
+    assert not window.document.modified

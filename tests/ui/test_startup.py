@@ -7,11 +7,16 @@ still offered once the window is up.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import WindowFactory
+from postdesk.core.drafts.files import load_draft
+from tests.ui.conftest import WindowFactory, wait_for_preview
+from tests.ui.test_window import seed_copy
 
 FILE_MENU = [
     "&New", "New from &film…", "&Open…", "Open &Recent", "", "&Save", "Save &As…",
@@ -45,3 +50,63 @@ def test_the_menus_and_toolbar_hold_every_command_in_order(
         "&File": FILE_MENU, "&Edit": EDIT_MENU, "&Blog": BLOG_MENU, "&Help": HELP_MENU,
     }  # fmt: skip
     assert _texts(window.toolbar.actions()) == TOOLBAR
+
+
+def test_the_cast_and_post_tabs_work_when_first_opened(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    path = seed_copy(tmp_path / "drafts")
+    window = make_window(path, wait=False)
+    assert not window.form.built  # the window showed with the Film tab only
+    window.form.setCurrentIndex(1)  # the blogger opens Cast & credits
+    cast = window.form.credits.cast
+    assert cast.names()[:2] == ["Graham Rogers", "Stefanie Scott"]
+    model = cast.model
+    model.setData(model.index(0, 2), "Quantico and more", Qt.ItemDataRole.EditRole)
+    qtbot.waitUntil(lambda: window.preview is not None, timeout=10_000)
+    wait_for_preview(qtbot, window, "Quantico and more")
+    window.form.setCurrentIndex(2)  # then the Post tab
+    post = window.form.post
+    assert post.title.text() == "Trailer Park Tuesday, 1 Mile To You"
+    post.title.setText("Run, Graham, run")
+    post.title.textEdited.emit("Run, Graham, run")
+    wait_for_preview(qtbot, window, "Run, Graham, run")
+    assert window.files.save()
+    saved = load_draft(path)
+    assert saved.post.title == "Run, Graham, run"
+    assert saved.film.cast[0].known_for == "Quantico and more"
+
+
+def test_a_save_before_the_tabs_are_built_keeps_their_values(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    path = seed_copy(tmp_path / "drafts")
+    before = load_draft(path)
+    window = make_window(path, wait=False)
+    window.form.film.title.setText("Two Miles To You")
+    window.form.film.title.textEdited.emit("Two Miles To You")
+    assert window.files.save()
+    saved = load_draft(path)
+    assert saved.film.title == "Two Miles To You"
+    assert saved.film.cast == before.film.cast
+    assert saved.film.releases == before.film.releases
+    assert (saved.post.note, saved.post.tags) == (before.post.note, before.post.tags)
+
+
+def test_the_tabs_are_built_after_the_first_preview_without_being_opened(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    qtbot.waitUntil(lambda: window.form.built, timeout=10_000)
+    assert window.form.currentIndex() == 0  # nothing was opened for the blogger
+
+
+def test_a_problem_found_before_the_post_tab_is_built_shows_there(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(wait=False)
+    window.files.new()
+    assert not window.form.built
+    window.show_all_problems()  # as Publish does before it asks anything
+    window.form.setCurrentIndex(2)
+    assert window.form.fields["post.title"].note.text().startswith("Needed")

@@ -113,7 +113,7 @@ class FilmForm(QWidget):
             box.valueChanged.connect(self.edited)
         self.rating.currentTextChanged.connect(self.edited)
         self.poster.edited.connect(self.edited)
-        self.synopsis.textChanged.connect(self.edited)
+        self.synopsis.text_edited.connect(self.edited)
 
     def show_film(self, film: Film, base_dir: Path | None) -> None:
         """Fill the fields from ``film`` without signalling edits."""

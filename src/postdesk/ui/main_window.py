@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,7 +54,8 @@ ERROR_PAGE = (
 class MainWindow(QMainWindow):
     """postdesk's window. Everything it does goes through :mod:`postdesk.core`."""
 
-    preview_painted = Signal(int, float)  # update number, seconds since the edit
+    #: The preview has painted an update (its number): what ``--self-test`` waits for.
+    preview_painted = Signal(int)
 
     def __init__(
         self, dirs: UserDirs, settings: QSettings, initial_draft: Path | None = None
@@ -76,7 +76,6 @@ class MainWindow(QMainWindow):
         self.commands_built = False
         self.commands: tuple[PublishController, FilmFinder]
         self._undo_base = draft_to_json(self.document.draft)
-        self._edit_times: dict[int, float] = {}
         self._shown_template: str | None = None
         self._build_central()
         self._build_actions()
@@ -258,7 +257,7 @@ class MainWindow(QMainWindow):
     def attach_preview(self, preview: PreviewView) -> None:
         """Put the web view in place of the "Preparing" label; it loads an empty page."""
         self.preview = preview
-        preview.painted.connect(self._on_painted)
+        preview.painted.connect(self.preview_painted)
         index = self.outputs.indexOf(self.preview_holder)
         self.outputs.removeTab(index)
         self.outputs.insertTab(0, preview, "Preview")
@@ -392,14 +391,13 @@ class MainWindow(QMainWindow):
             self.length_label.setText(length_of(page))
             page = with_hint(page, self.document.draft)
         if self._shown_template is None:  # the shell page is loading: fill its body
-            number = self.preview.update_body(page)
+            self.preview.update_body(page)
             self._shown_template = result.template if result.error is None else None
         elif result.error is None and result.template != self._shown_template:
-            number = self.preview.show_page(page, self.document.folder)
+            self.preview.show_page(page, self.document.folder)
             self._shown_template = result.template
         else:
-            number = self.preview.update_body(page)
-        self._edit_times[number] = result.requested_at
+            self.preview.update_body(page)
         if result.html is not None:
             self.html_view.show_source(result.html)
         if result.blocks is not None:
@@ -410,11 +408,6 @@ class MainWindow(QMainWindow):
     def _error_page(self, message: str) -> str:
         body = ERROR_PAGE.format(message=html.escape(message))
         return f"<html><body>{body}</body></html>"
-
-    def _on_painted(self, number: int) -> None:
-        requested = self._edit_times.pop(number, None)
-        if requested is not None:
-            self.preview_painted.emit(number, time.perf_counter() - requested)
 
     def _on_output_tab_changed(self, index: int) -> None:
         if index != 0:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QPoint, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -34,6 +34,10 @@ COMPLETER_KEYS = (Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key
 class MarkdownEdit(QPlainTextEdit):
     """Plain text with Markdown; grows with its content up to a limit."""
 
+    #: The text itself changed. ``textChanged`` also fires when the spell checker re-colours
+    #: the text, which is no edit of the draft.
+    text_edited = Signal()
+
     def __init__(self, placeholder: str, lines: int = 6, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText(placeholder)
@@ -42,6 +46,11 @@ class MarkdownEdit(QPlainTextEdit):
         height = QFontMetrics(self.font()).lineSpacing() * lines + 16
         self.setMinimumHeight(height)
         self.spell_highlighter: object | None = None
+        self.document().contentsChange.connect(self._on_contents_change)
+
+    def _on_contents_change(self, _position: int, removed: int, added: int) -> None:
+        if removed or added:  # a highlighter's re-colouring changes no characters
+            self.text_edited.emit()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         """Start spell checking once shown, so Enchant never delays the window's start."""

@@ -121,7 +121,7 @@ class PostForm(QWidget):
     def _connect(self) -> None:
         for line in (self.title, self.question, self.categories, self.tags):
             line.textEdited.connect(self.edited)
-        self.note.textChanged.connect(self.edited)
+        self.note.text_edited.connect(self.edited)
         self.rating.valueChanged.connect(self.edited)
         self.publish_at.dateTimeChanged.connect(self.edited)
         self.next_slot.clicked.connect(self._on_next_slot)

@@ -1,17 +1,21 @@
 """The start-up path in one place: what the window builds only after it shows.
 
-The window shows with the form filled; everything else loads here, on the next turns of the
-event loop, so start-up pays only for what the first paint needs:
+The window shows with the Film tab filled; everything else loads here, so start-up pays
+only for what the first frame needs:
 
-1. the preview: QtWebEngine builds its view and starts its renderer process while
-   postdesk's render worker process (started just before it) loads the rendering
-   stack (Jinja2, markdown-it, nh3); the window's process never loads it for the preview;
+0. as the window is shown, postdesk's render worker process starts: it loads the rendering
+   stack (Jinja2, markdown-it, nh3) in parallel with the window's first frame; the window's
+   process never loads that stack for the preview;
+1. once the window's first frame is painted (not before: work queued earlier would hold it
+   up), the preview: QtWebEngine starts Chromium and its renderer, and asks the warm worker
+   for the first page;
 2. the recovery copies a crash left behind, offered once the window is up;
-3. once the first preview has painted, the Blog menu (the accounts module brings urllib3)
-   and the film finder, so their imports do not hold up that first paint.
+3. once the first preview has painted, each on its own turn: the Blog menu (the accounts
+   module brings urllib3) and the film finder, the Cast & credits and Post tabs (built
+   sooner if the blogger opens them), and the spell checker's Enchant.
 
-The deferred imports live here and nowhere else in the window's start path; what a command
-loads when first used (the publishing stack, Enchant) stays with that command.
+The deferred imports of the window's start path live here and nowhere else; what a command
+loads when first used (the publishing stack, a dialog) stays with that command.
 """
 
 from __future__ import annotations
@@ -22,16 +26,21 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
 
 from postdesk.ui.spellcheck import shared_checker
 
 if TYPE_CHECKING:
     from postdesk.core.drafts.recovery import RecoveryStore
+    from postdesk.ui.credits_form import CreditsForm
     from postdesk.ui.main_window import MainWindow
+    from postdesk.ui.post_form import PostForm
     from postdesk.ui.preview import PreviewView
 
+#: The preview waits this long at most for the window's first frame (a hidden window has none).
+FIRST_FRAME_GRACE_MS = 500
 #: The Blog menu and Find film… wait this long at most for the first preview to paint.
 FIRST_PAINT_GRACE_MS = 3000
 #: A window colour darker than this (HSL lightness) is a dark theme.
@@ -39,9 +48,33 @@ DARK_BELOW = 128
 
 
 def finish_start(window: MainWindow) -> None:
-    """Build the rest of the window after it shows: preview and recovery, then the menus."""
-    _run_in_turns(window, [partial(_build_preview, window), window.offer_recovery])
+    """Build the rest of the window after it shows: preview and recovery, then the rest."""
+    window.scheduler.warm_up()
+    steps: list[Callable[[], object]] = [partial(_build_preview, window), window.offer_recovery]
+    FirstFrame(window, partial(_run_in_turns, window, steps))
     _after_first_paint(window, partial(_after_preview, window))
+
+
+class FirstFrame(QObject):
+    """Calls ``then`` on the turn after ``window`` painted its first frame."""
+
+    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], object] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(FIRST_FRAME_GRACE_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Qt's hook: the window's first paint event, seen before the window gets it."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # after the whole frame
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
 
 
 def _after_first_paint(window: MainWindow, work: Callable[[], object]) -> None:
@@ -75,8 +108,6 @@ def _run_in_turns(window: MainWindow, steps: list[Callable[[], object]]) -> None
 
 
 def _build_preview(window: MainWindow) -> None:
-    # After the first paint: the worker's start-up would otherwise compete with it.
-    window.scheduler.warm_up()
     window.attach_preview(preview_view(window))
     window.render_first_preview()
 
@@ -108,8 +139,11 @@ def follow_colour_scheme() -> None:
 
 
 def _after_preview(window: MainWindow) -> None:
-    build_commands(window)
-    shared_checker().start()  # Enchant loads now, not while the first preview is waited for
+    # Enchant loads last, not while the first preview is waited for.
+    steps: list[Callable[[], object]] = [
+        partial(build_commands, window), window.form.build_tabs, shared_checker().start,
+    ]  # fmt: skip
+    _run_in_turns(window, steps)
 
 
 def build_commands(window: MainWindow) -> None:
@@ -130,6 +164,20 @@ def build_commands(window: MainWindow) -> None:
     finder = FilmFinder(document, window.settings, window.dirs, files.confirm_discard, window)
     window.place_commands(publishing, finder)
     window.commands = (publishing, finder)
+
+
+def credits_form() -> CreditsForm:
+    """The Cast & credits tab (the cast table, releases and their date fields load now)."""
+    from postdesk.ui.credits_form import CreditsForm
+
+    return CreditsForm()
+
+
+def post_form() -> PostForm:
+    """The Post tab (its date-time editor and rating load now)."""
+    from postdesk.ui.post_form import PostForm
+
+    return PostForm()
 
 
 def slugify(text: str) -> str:
