@@ -21,7 +21,8 @@ import requests
 from postdesk.core.drafts.files import load_draft
 from postdesk.core.publish.accounts import Account
 from postdesk.core.publish.flow import publish_draft
-from postdesk.core.publish.wordpress.client import WordPressClient, build_session
+from postdesk.core.publish.wordpress.client import WordPressClient
+from postdesk.core.publish.wordpress.transport import build_session
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "wordpress.py"

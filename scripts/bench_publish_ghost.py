@@ -22,9 +22,9 @@ import requests
 
 from postdesk.core.drafts.files import load_draft, save_draft
 from postdesk.core.publish.accounts import Account
+from postdesk.core.publish.flow import publish_draft
 from postdesk.core.publish.ghost.client import GhostClient
-from postdesk.core.publish.ghost.publishing import publish_to_ghost
-from postdesk.core.publish.wordpress.client import build_session
+from postdesk.core.publish.wordpress.transport import build_session
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "ghost.py"
@@ -47,13 +47,13 @@ def _publish_once(site: dict[str, Any], folder: Path) -> tuple[float, Sent]:
     draft = load_draft(EXAMPLES / "01-1-mile-to-you.postdesk")
     draft.post.title = f"{draft.post.title} {uuid.uuid4().hex[:6]}"
     save_draft(draft, draft_file)
-    account = Account("Bench Ghost", site["url"], "")
+    account = Account("Bench Ghost", site["url"], "", engine="ghost")
     sent: Sent = []
     session = build_session()
     session.hooks["response"].append(lambda response, *a, **k: sent.append(response.request))
     client = GhostClient(account, site["admin_key"], session=session)
     started = time.perf_counter()
-    publish_to_ghost(load_draft(draft_file), draft_file, account, site["admin_key"], client=client)
+    publish_draft(load_draft(draft_file), draft_file, account, site["admin_key"], client=client)
     return time.perf_counter() - started, sent
 
 

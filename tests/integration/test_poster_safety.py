@@ -9,12 +9,11 @@ import requests
 
 from postdesk.core.drafts.files import load_draft
 from postdesk.core.publish.ghost.client import GhostClient
-from postdesk.core.publish.ghost.publishing import publish_to_ghost
 from postdesk.core.publish.results import PublishError
 from postdesk.core.publish.wordpress.client import WordPressClient
 from postdesk.core.publish.wordpress.errors import MediaRejectedError
 from tests.hostile_posters import REASONS, hostile_draft, hostile_posters
-from tests.publishing import publish_and_keep
+from tests.publishing import publish_and_keep, publish_on_ghost
 from tests.services import GhostSite, WordPressSite
 
 
@@ -70,7 +69,7 @@ def test_no_hostile_poster_reaches_ghost(ghost: GhostSite, tmp_path: Path) -> No
         draft = load_draft(draft_file)
         draft.post.title = f"Hostile poster {case}"
         with pytest.raises(PublishError, match=REASONS[case]):
-            publish_to_ghost(draft, draft_file, ghost.account(), ghost.key, client=client)
+            publish_on_ghost(draft, draft_file, ghost.account(), ghost.key, client=client)
         with pytest.raises(MediaRejectedError, match=REASONS[case]):
             client.upload_image(folder / poster, "poster.jpg")
     titles = [

@@ -17,15 +17,15 @@ import requests
 from postdesk.core.drafts.files import load_draft, save_draft
 from postdesk.core.publish.accounts import Account
 from postdesk.core.publish.ghost.client import GhostClient, GhostPost
+from postdesk.core.publish.ghost.engine import GHOST_ID
 from postdesk.core.publish.ghost.errors import NotGhostError
-from postdesk.core.publish.ghost.publishing import GHOST_ID, publish_to_ghost
 from postdesk.core.publish.wordpress.errors import (
     AuthenticationError,
     ConflictError,
     ConnectionFailedError,
     WordPressError,
 )
-from tests.publishing import publish_and_keep
+from tests.publishing import publish_and_keep, publish_on_ghost
 from tests.services import GhostSite, WordPressSite
 
 pytestmark = pytest.mark.ghost
@@ -36,7 +36,7 @@ WRONG_SECRET = "ab" * 32
 def publish(site: GhostSite, path: Path, **kwargs: Any) -> GhostPost:
     """Publish the draft file and record the publication in it, as the app does."""
     draft = load_draft(path)
-    post, publication = publish_to_ghost(draft, path, site.account(), site.key, **kwargs)
+    post, publication = publish_on_ghost(draft, path, site.account(), site.key, **kwargs)
     draft.record_publication(publication)
     save_draft(draft, path)
     return post
@@ -120,7 +120,7 @@ def test_a_wrong_key_is_refused_in_the_bloggers_words(ghost: GhostSite, seed: Pa
     key_id = ghost.key.split(":")[0]
     wrong = f"{key_id}:{WRONG_SECRET}"
     with pytest.raises(AuthenticationError) as refused:
-        publish_to_ghost(load_draft(seed), seed, ghost.account(), wrong)
+        publish_on_ghost(load_draft(seed), seed, ghost.account(), wrong)
     assert "refused the Admin API key" in str(refused.value)
     assert WRONG_SECRET not in str(refused.value)
     assert load_draft(seed).publications == []
@@ -129,7 +129,7 @@ def test_a_wrong_key_is_refused_in_the_bloggers_words(ghost: GhostSite, seed: Pa
 def test_a_key_of_a_deleted_integration_is_named(ghost: GhostSite, seed: Path) -> None:
     unknown = f"{'0' * 23}1:{WRONG_SECRET}"
     with pytest.raises(AuthenticationError) as refused:
-        publish_to_ghost(load_draft(seed), seed, ghost.account(), unknown)
+        publish_on_ghost(load_draft(seed), seed, ghost.account(), unknown)
     assert "was its integration deleted?" in str(refused.value)
 
 
@@ -147,7 +147,7 @@ def test_a_wordpress_site_is_not_taken_for_ghost(
 ) -> None:
     account = Account("Not Ghost", wordpress.url, "")
     with pytest.raises(NotGhostError) as refused:
-        publish_to_ghost(load_draft(seed), seed, account, ghost.key)
+        publish_on_ghost(load_draft(seed), seed, account, ghost.key)
     assert "is not a Ghost site" in str(refused.value) or "no Ghost Admin API" in str(refused.value)
 
 
@@ -157,7 +157,7 @@ def test_no_network_is_said_plainly(ghost: GhostSite, seed: Path) -> None:
         closed = probe.getsockname()[1]
     account = Account("Offline", f"http://127.0.0.1:{closed}", "")
     with pytest.raises(ConnectionFailedError) as failed:
-        publish_to_ghost(load_draft(seed), seed, account, ghost.key)
+        publish_on_ghost(load_draft(seed), seed, account, ghost.key)
     assert "could not reach" in str(failed.value)
 
 
@@ -241,7 +241,7 @@ def test_a_retry_after_a_dropped_answer_makes_no_duplicate(
 ) -> None:
     draft = load_draft(seed)
     account = Account("Test Ghost", dropping_proxy.target, "")
-    post, _ = publish_to_ghost(draft, seed, account, ghost.key)
+    post, _ = publish_on_ghost(draft, seed, account, ghost.key)
     assert dropping_proxy.dropped == 1
     assert len(posts_titled(ghost, draft.post.title)) == 1
     assert as_reader_sees(ghost, post.id)["title"] == draft.post.title

@@ -12,11 +12,12 @@ import pytest
 
 from postdesk.core.drafts.files import load_draft, save_draft
 from postdesk.core.publish.accounts import Account
+from postdesk.core.publish.fingerprints import content_hash_file, poster_slug
 from postdesk.core.publish.ghost.client import GhostClient
 from postdesk.core.publish.journal import UnconfirmedPostError, journal_path
 from postdesk.core.publish.results import PublishResult
 from postdesk.core.publish.slugs import slugify
-from tests.conftest import SEED_DRAFT
+from tests.conftest import EXAMPLES, SEED_DRAFT
 from tests.fault_proxy import FaultProxy
 from tests.publishing import publish_and_keep
 from tests.services import GhostSite
@@ -93,3 +94,32 @@ def test_three_publishes_at_once_make_one_post(ghost: GhostSite, seed: Path) -> 
     assert all(isinstance(r, PublishResult) for r in results), results
     assert len(posts_with_marker(ghost, title)) == 1
     assert sum(r.created for r in results if isinstance(r, PublishResult)) == 1
+
+
+def poster_files(site: GhostSite, digest: str) -> list[Path]:
+    """The site's stored copies of the poster with this content hash (not Ghost's originals)."""
+    images = Path(site.info["state_dir"]) / "content" / "images"
+    name = poster_slug(digest)
+    return [p for p in images.rglob(f"{name}*") if not p.stem.endswith("_o")]
+
+
+def test_a_poster_upload_whose_answer_was_lost_is_found_by_its_content(
+    ghost: GhostSite, proxy: FaultProxy, seed: Path
+) -> None:
+    poster = seed.parent / "poster.jpg"
+    data = (EXAMPLES / "1-mile-to-you.jpg").read_bytes()
+    poster.write_bytes(data + uuid.uuid4().bytes)  # a poster no other test uploads
+    draft = load_draft(seed)
+    draft.film.poster = "poster.jpg"
+    save_draft(draft, seed)
+    lost = proxy.add("POST", "/images/upload/", "drop")
+    result = publish_through(proxy, ghost, seed)
+    assert lost.hit.is_set()
+    stored = poster_files(ghost, content_hash_file(poster))
+    assert len(stored) == 1  # one image, not two
+    post = posts_with_marker(ghost, load_draft(seed).post.title)[0]
+    assert post["feature_image"].endswith("/" + stored[0].name)
+    assert result.link == post["url"]
+    again = publish_through(proxy, ghost, seed)
+    assert again.post_id == result.post_id
+    assert len(poster_files(ghost, content_hash_file(poster))) == 1

@@ -9,7 +9,8 @@ import pytest
 import requests
 
 from postdesk.core.drafts.files import load_draft, save_draft
-from postdesk.core.publish.wordpress.client import WordPressClient, build_session
+from postdesk.core.publish.wordpress.client import WordPressClient
+from postdesk.core.publish.wordpress.transport import build_session
 from tests.publishing import publish_and_keep
 from tests.services import WordPressSite
 

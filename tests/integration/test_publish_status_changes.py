@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 
 from postdesk.core.drafts.files import load_draft, save_draft
-from postdesk.core.publish.ghost.publishing import publish_to_ghost
-from tests.publishing import publish_and_keep
+from tests.publishing import publish_and_keep, publish_on_ghost
 from tests.services import GhostSite, WordPressSite
 
 WP_DATE = "%Y-%m-%dT%H:%M:%S"
@@ -92,7 +91,7 @@ def ghost_publish_as(
     draft = load_draft(path)
     draft.post.status = status
     draft.post.publish_at = when
-    post, publication = publish_to_ghost(draft, path, site.account(), site.key)
+    post, publication = publish_on_ghost(draft, path, site.account(), site.key)
     draft.record_publication(publication)
     save_draft(draft, path)
     found: dict[str, Any] = site.api("GET", f"posts/{post.id}/")["posts"][0]

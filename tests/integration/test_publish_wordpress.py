@@ -13,12 +13,13 @@ import requests
 from postdesk.core.drafts.files import load_draft, save_draft
 from postdesk.core.drafts.model import Draft
 from postdesk.core.publish.steps import PublishStep
-from postdesk.core.publish.wordpress.client import WordPressClient, build_session
+from postdesk.core.publish.wordpress.client import WordPressClient
 from postdesk.core.publish.wordpress.errors import (
     AuthenticationError,
     ConflictError,
     PermissionDeniedError,
 )
+from postdesk.core.publish.wordpress.transport import build_session
 from postdesk.core.render.rendering import render
 from tests.publishing import publish_and_keep
 from tests.services import WordPressSite

@@ -29,12 +29,6 @@ from postdesk.core.publish.accounts import (
     normalize_site_url,
 )
 from postdesk.core.publish.ghost.errors import NotGhostError, error_for
-from postdesk.core.publish.wordpress.client import (
-    DEFAULT_TIMEOUT,
-    UPLOAD_TIMEOUT,
-    _timed_out,
-    build_session,
-)
 from postdesk.core.publish.wordpress.errors import (
     AuthenticationError,
     ConnectionFailedError,
@@ -43,6 +37,12 @@ from postdesk.core.publish.wordpress.errors import (
     WordPressError,
     redirected,
     tls_failure,
+)
+from postdesk.core.publish.wordpress.transport import (
+    DEFAULT_TIMEOUT,
+    UPLOAD_TIMEOUT,
+    build_session,
+    timed_out,
 )
 
 ACCEPT_VERSION = "v5.130"
@@ -151,7 +151,7 @@ class GhostClient:
             raise tls_failure(name, connected_host(self.site_url), err) from None
         except (requests.Timeout, requests.ConnectionError) as err:
             # the cause stays: it tells whether the request ever reached the site
-            if _timed_out(err):
+            if timed_out(err):
                 raise TimedOutError(name, f"the site took too long to {action}.") from err
             raise ConnectionFailedError(
                 name, f"could not reach {self.site_url} to {action}: check the network."
@@ -206,6 +206,31 @@ class GhostClient:
             timeout=UPLOAD_TIMEOUT,
         )
         return str(body["images"][0]["url"])
+
+    def find_image(self, filename: str, now: dt.datetime | None = None) -> str | None:
+        """The address of an image uploaded as ``filename``, if the site holds one.
+
+        Ghost has no image library to search, but keeps an upload under its own name in
+        ``content/images/YYYY/MM/``: a name made from the poster's content hash finds an upload
+        whose answer was lost. This month's folder and last month's are looked at.
+        """
+        moment = now or dt.datetime.now(dt.UTC)
+        last_month = moment.replace(day=1) - dt.timedelta(days=1)
+        for month in (moment, last_month):
+            url = f"{self.site_url}/content/images/{month:%Y/%m}/{quote(filename)}"
+            if self._image_exists(url):
+                return url
+        return None
+
+    def _image_exists(self, url: str) -> bool:
+        self.requests_made += 1
+        try:
+            answer = self.session.head(url, timeout=self.timeout, allow_redirects=False)
+        except requests.RequestException as err:
+            raise ConnectionFailedError(
+                self.account.name, f"could not reach {self.site_url} to look up the poster."
+            ) from err
+        return answer.status_code == 200
 
     # -- posts -----------------------------------------------------------------------------------
 

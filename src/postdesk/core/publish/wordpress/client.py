@@ -13,18 +13,11 @@ import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin, urlsplit
 
 import requests
-import urllib3.exceptions
-from requests.adapters import HTTPAdapter
-from urllib3.connectionpool import ConnectionPool
-from urllib3.response import BaseHTTPResponse
-from urllib3.util.retry import Retry
 
-import postdesk
 from postdesk.core.drafts.posters import PosterError, read_poster
 from postdesk.core.publish.accounts import (
     Account,
@@ -33,13 +26,11 @@ from postdesk.core.publish.accounts import (
     may_carry_secret,
     same_site,
 )
-from postdesk.core.publish.slugs import slugify
 from postdesk.core.publish.wordpress.errors import (
     AuthenticationError,
     ConnectionFailedError,
     MediaRejectedError,
     NotWordPressError,
-    TermExistsError,
     TimedOutError,
     WordPressError,
     error_for,
@@ -47,14 +38,17 @@ from postdesk.core.publish.wordpress.errors import (
     tls_failure,
     unavailable,
 )
+from postdesk.core.publish.wordpress.transport import (
+    DEFAULT_TIMEOUT,
+    UPLOAD_TIMEOUT,
+    build_session,
+    timed_out,
+)
+
+if TYPE_CHECKING:
+    from postdesk.core.publish.wordpress.terms import TermResolver
 
 API_REL = "https://api.w.org/"
-DEFAULT_TIMEOUT = (5.0, 30.0)
-UPLOAD_TIMEOUT = (5.0, 120.0)
-MAX_RETRY_AFTER = 10.0
-SAFE_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
-MAX_BATCH = 25
-"""WordPress's limit on the requests of one batch."""
 EVERY_STATUS = "publish,future,draft,pending,private"
 """What a slug look-up asks for: every status but trash (needs ``context=edit`` and a login)."""
 
@@ -100,53 +94,6 @@ class Media:
     source_url: str
 
 
-class _Retry(Retry):
-    """urllib3's Retry, except that a blog asking to wait long is not waited for.
-
-    WordPress's maintenance mode answers 503 with ``Retry-After: 600``: three retries would
-    hold the publish for half an hour. Its 503 is reported at once instead.
-    """
-
-    def increment(
-        self,
-        method: str | None = None,
-        url: str | None = None,
-        response: BaseHTTPResponse | None = None,
-        error: Exception | None = None,
-        _pool: ConnectionPool | None = None,
-        _stacktrace: TracebackType | None = None,
-    ) -> Self:
-        """Give up now when the answer asks for more than :data:`MAX_RETRY_AFTER` seconds."""
-        wait = self.get_retry_after(response) if response is not None else None
-        if wait is not None and wait > MAX_RETRY_AFTER and _pool is not None:
-            raise urllib3.exceptions.MaxRetryError(_pool, url or "")
-        return super().increment(method, url, response, error, _pool, _stacktrace)
-
-
-def _retry_policy(total: int) -> Retry:
-    return _Retry(
-        total=total,
-        connect=total,
-        read=total,
-        status=total,
-        backoff_factor=0.5,
-        status_forcelist=(502, 503, 504),
-        allowed_methods=SAFE_METHODS,
-        raise_on_status=False,
-        respect_retry_after_header=True,
-    )
-
-
-def build_session(retries: int = 3) -> requests.Session:
-    """A session that retries idempotent requests only."""
-    session = requests.Session()
-    session.headers["User-Agent"] = f"postdesk/{postdesk.__version__}"
-    adapter = HTTPAdapter(max_retries=_retry_policy(retries))
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    return session
-
-
 class WordPressClient:
     """One account's connection to its blog."""
 
@@ -164,7 +111,7 @@ class WordPressClient:
         self._session = session or build_session()
         self._timeout = timeout
         self._api_root: str | None = None
-        self._batch_works = True
+        self._terms: TermResolver | None = None
 
     def __repr__(self) -> str:
         return f"WordPressClient({self.account.name!r}, {self.site_url!r})"
@@ -218,96 +165,12 @@ class WordPressClient:
     # -- terms, media, posts ---------------------------------------------------------------------
 
     def resolve_terms(self, wanted: Mapping[str, list[str]]) -> dict[str, list[int]]:
-        """The ids of the terms named per taxonomy (``categories``, ``tags``), created if new.
+        """The ids of the terms named per taxonomy, created when new (see :mod:`.terms`)."""
+        from postdesk.core.publish.wordpress.terms import TermResolver
 
-        One list call per taxonomy finds every term whose slug the names would have; the
-        names that miss are all created in one batch request (WordPress 5.6+), which is safe
-        to send again: a term that exists is refused with its id.
-        """
-        names = {tax: _clean(items) for tax, items in wanted.items()}
-        known = {tax: self._terms_named(tax, items) for tax, items in names.items() if items}
-        missing = [(tax, n) for tax, items in names.items() for n in items if n.casefold()
-                   not in known.get(tax, {})]  # fmt: skip
-        for (tax, name), term_id in zip(missing, self._create_terms(missing), strict=True):
-            known[tax][name.casefold()] = term_id
-        return {tax: [known[tax][n.casefold()] for n in items] for tax, items in names.items()}
-
-    def term_ids(self, taxonomy: str, names: list[str]) -> list[int]:
-        """The ids of the categories or tags called ``names``, created when the blog has none."""
-        return self.resolve_terms({taxonomy: names})[taxonomy]
-
-    def _terms_named(self, taxonomy: str, names: list[str]) -> dict[str, int]:
-        slugs = ",".join(dict.fromkeys(slugify(name) for name in names))
-        found = self.get(
-            f"wp/v2/{taxonomy}",
-            {"slug": slugs, "per_page": 100, "_fields": "id,name,slug"},
-            action=f"look up the {taxonomy}",
-        )
-        return _terms_by_name(found)
-
-    def _create_terms(self, missing: list[tuple[str, str]]) -> list[int]:
-        """Create terms in batches; one by one on a blog without the batch API."""
-        ids: list[int] = []
-        for start in range(0, len(missing), MAX_BATCH):
-            chunk = missing[start : start + MAX_BATCH]
-            if len(chunk) == 1 or not self._batch_works:
-                ids += [self._term_id(tax, name) for tax, name in chunk]
-                continue
-            calls = [
-                {"method": "POST", "path": f"/wp/v2/{tax}", "body": {"name": name}}
-                for tax, name in chunk
-            ]
-            try:
-                answer = self._batch(calls)
-            except WordPressError as err:
-                if err.status not in {400, 404} or err.retryable:
-                    raise
-                self._batch_works = False  # no batch API (before 5.6), or not for terms
-                ids += [self._term_id(tax, name) for tax, name in chunk]
-                continue
-            ids += [self._batched_term_id(tax, name, reply) for (tax, name), reply in answer]
-        return ids
-
-    def _batch(self, calls: list[dict[str, Any]]) -> list[tuple[tuple[str, str], Any]]:
-        body = {"validation": "normal", "requests": calls}
-        action = "create the categories and tags"
-        try:
-            data = self.post("batch/v1", body, action=action)
-        except WordPressError as err:
-            if not err.retryable:
-                raise
-            data = self.post("batch/v1", body, action=action)  # a term exists: its id again
-        replies = data.get("responses") if isinstance(data, dict) else None
-        if not isinstance(replies, list) or len(replies) != len(calls):
-            raise NotWordPressError(self.account.name, f"the blog did not {action}.", status=400)
-        names = [(c["path"].rsplit("/", 1)[1], c["body"]["name"]) for c in calls]
-        return list(zip(names, replies, strict=True))
-
-    def _batched_term_id(self, taxonomy: str, name: str, reply: Any) -> int:
-        body = reply.get("body") if isinstance(reply, dict) else None
-        status = int(reply.get("status") or 0) if isinstance(reply, dict) else 0
-        if status < 300 and isinstance(body, dict) and "id" in body:
-            return int(body["id"])
-        kind = "category" if taxonomy == "categories" else "tag"
-        error = error_for(self.account.name, status or 500, body, f"create the {kind} “{name}”")
-        if isinstance(error, TermExistsError):
-            return error.term_id
-        raise error
-
-    def _term_id(self, taxonomy: str, wanted: str) -> int:
-        """The id of a term its slug did not find: created, or named by WordPress's refusal.
-
-        WordPress answers ``term_exists`` with the id when a term of that name exists
-        under another slug, so no search is needed first.
-        """
-        kind = "category" if taxonomy == "categories" else "tag"
-        try:
-            created = self.post(
-                f"wp/v2/{taxonomy}", {"name": wanted}, action=f"create the {kind} “{wanted}”"
-            )
-        except TermExistsError as err:  # created meanwhile, or a name search did not match
-            return err.term_id
-        return int(created["id"])
+        if self._terms is None:
+            self._terms = TermResolver(self)
+        return self._terms.resolve(wanted)
 
     def upload_media(
         self, path: Path, filename: str, alt_text: str, title: str, slug: str | None = None
@@ -446,7 +309,7 @@ class WordPressClient:
         except requests.exceptions.SSLError as err:
             raise tls_failure(self.account.name, host, err) from None
         except (requests.Timeout, requests.ConnectionError) as err:
-            if not _timed_out(err):
+            if not timed_out(err):
                 raise ConnectionFailedError(
                     self.account.name,
                     f"could not reach {host} to {action}: check the address and your "
@@ -510,35 +373,10 @@ def verify_account(account: Account, password: str) -> BlogUser:
         client.close()
 
 
-def _clean(names: list[str]) -> list[str]:
-    """Names stripped, blank ones dropped, each once."""
-    return list(dict.fromkeys(name.strip() for name in names if name.strip()))
-
-
-def _terms_by_name(found: Any) -> dict[str, int]:
-    """Term ids by their name, case-folded (WordPress sends names HTML-escaped)."""
-    terms = found if isinstance(found, list) else []
-    return {
-        html.unescape(str(term.get("name", ""))).casefold(): int(term["id"])
-        for term in terms
-        if isinstance(term, dict) and "id" in term
-    }
-
-
 def _refuse_unavailable(account: str, response: requests.Response, action: str) -> None:
     """A 503 or 429 means "not now", whatever the body (a maintenance page, a CDN's JSON)."""
     if response.status_code in {429, 503}:
         raise unavailable(account, response.status_code, action)
-
-
-def _timed_out(error: requests.RequestException) -> bool:
-    """Whether the blog was too slow, also when the retries ran out on time-outs."""
-    if isinstance(error, requests.Timeout):
-        return True
-    reason = getattr(error.args[0], "reason", None) if error.args else None
-    if isinstance(reason, urllib3.exceptions.NewConnectionError):
-        return False  # refused or unreachable (urllib3 files it under time-outs)
-    return isinstance(reason, urllib3.exceptions.TimeoutError)
 
 
 def _remote_post(data: Any) -> RemotePost:
