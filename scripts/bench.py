@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""postdesk's benchmark: start-up, preview latency, publishing and film fills.
+"""postdesk's benchmark: start-up, preview latency, publishing, film fills and typing speed.
 
     make bench                      # everything (WordPress and Ghost are started for it)
     python scripts/bench.py --only ui --repeats 5 --json results.json
@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_filmdata  # noqa: E402
 import bench_publish  # noqa: E402
 import bench_publish_ghost  # noqa: E402
+import bench_spelling  # noqa: E402
 import bench_ui  # noqa: E402
 
 SECTIONS = {
@@ -26,6 +27,7 @@ SECTIONS = {
     "publish": bench_publish,
     "ghost": bench_publish_ghost,
     "filmdata": bench_filmdata,
+    "spelling": bench_spelling,
 }
 
 

@@ -41,6 +41,7 @@ Sent = list[requests.PreparedRequest]
 
 
 def _publish_once(site: dict[str, Any], folder: Path) -> tuple[float, Sent]:
+    """One first publish, from a folder of its own (no journal left by an earlier run)."""
     shutil.copy(EXAMPLES / "01-1-mile-to-you.postdesk", folder / "seed.postdesk")
     shutil.copy(EXAMPLES / "1-mile-to-you.jpg", folder / "1-mile-to-you.jpg")
     draft_file = folder / "seed.postdesk"
@@ -81,7 +82,7 @@ def run(repeats: int = 5) -> dict[str, Any]:
             postdesk_times, bare_times, counts = [], [], []
             for _ in range(repeats):
                 site = _wordpress("reset", state)
-                seconds, sent = _publish_once(site, Path(scratch))
+                seconds, sent = _publish_once(site, Path(tempfile.mkdtemp(dir=scratch)))
                 postdesk_times.append(seconds)
                 counts.append(len(sent))
                 site = _wordpress("reset", state)

@@ -42,6 +42,7 @@ def _ghost(action: str, state: Path) -> dict[str, Any]:
 
 
 def _publish_once(site: dict[str, Any], folder: Path) -> tuple[float, Sent]:
+    """One first publish, from a folder of its own (no journal left by an earlier run)."""
     shutil.copy(EXAMPLES / "1-mile-to-you.jpg", folder / "1-mile-to-you.jpg")
     draft_file = folder / "seed.postdesk"
     draft = load_draft(EXAMPLES / "01-1-mile-to-you.postdesk")
@@ -78,7 +79,7 @@ def run(repeats: int = 5) -> dict[str, Any]:
         try:
             postdesk_times, bare_times, counts = [], [], []
             for _ in range(repeats):
-                seconds, sent = _publish_once(site, Path(scratch))
+                seconds, sent = _publish_once(site, Path(tempfile.mkdtemp(dir=scratch)))
                 postdesk_times.append(seconds)
                 counts.append(len(sent))
                 bare_times.append(_replay(sent))

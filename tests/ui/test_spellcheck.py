@@ -146,3 +146,35 @@ def test_the_chosen_language_is_remembered_and_the_system_locale_is_the_default(
     assert shared_checker().language == "en_GB"
     make_window(home=tmp_path / "another home")
     assert shared_checker().language == system_language()
+
+
+def test_a_long_synopsis_is_checked_in_the_background_while_typing_goes_on(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    synopsis = window.form.film.synopsis
+    qtbot.waitUntil(lambda: bool(synopsis.spell_highlighter))
+    shared_checker().start()
+    paragraphs = [f"Paragraph {n} where the plannet turns." for n in range(1000)]
+    synopsis.setPlainText("\n".join(paragraphs))
+    qtbot.wait(1)  # the next key comes in a later turn of the event loop
+    _cursor_at(synopsis, 0).insertText("Teh ")
+    first = synopsis.document().firstBlock()
+    assert [first.text()[f.start : f.start + f.length] for f in first.layout().formats()] == [
+        "Teh",
+        "plannet",
+    ]
+    highlighter = synopsis.spell_highlighter
+    qtbot.waitUntil(lambda: not highlighter.checking, timeout=60_000)  # type: ignore[union-attr]
+    assert underlined(synopsis) == ["Teh"] + ["plannet"] * 1000
+
+
+def test_underlining_again_is_not_an_edit(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    window.files.new()
+    synopsis = window.form.film.synopsis
+    qtbot.waitUntil(lambda: bool(synopsis.spell_highlighter))
+    shared_checker().names_changed()  # every field is checked again
+    qtbot.waitUntil(lambda: not synopsis.spell_highlighter.checking)  # type: ignore[union-attr]
+    assert not window.isWindowModified()
+    assert all(field.note.isHidden() for field in window.form.fields.values())

@@ -60,3 +60,26 @@ def _date(found: re.Match[str], today: dt.date) -> dt.date | None:
 def long_date(date: dt.date) -> str:
     """How a date field shows a date: "March 1, 2024"."""
     return f"{MONTH_NAMES[date.month - 1]} {date.day}, {date.year}"
+
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: A weekly series' usual slot unless the blogger sets another: Trailer Park Tuesday, 9:00.
+USUAL_WEEKDAY = 1
+USUAL_TIME = dt.time(9, 0)
+
+
+def next_slot(
+    now: dt.datetime, weekday: int = USUAL_WEEKDAY, at: dt.time = USUAL_TIME
+) -> dt.datetime:
+    """The first ``weekday`` (0 is Monday) at ``at`` that is still ahead of ``now``.
+
+    A weekly series is scheduled for its day: on a Tuesday before the hour that is today,
+    after it next week's Tuesday, since a time already past would publish at once. The
+    result keeps ``now``'s time zone (none for a naive ``now``).
+    """
+    ahead = (weekday - now.weekday()) % 7
+    day = now.date() + dt.timedelta(days=ahead)
+    slot = dt.datetime.combine(day, at.replace(tzinfo=None), tzinfo=now.tzinfo)
+    if slot <= now:
+        slot += dt.timedelta(days=7)
+    return slot

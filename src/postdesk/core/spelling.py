@@ -7,9 +7,11 @@ dictionary about the words this module hands it, one text block at a time.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from postdesk.core.atomic import write_atomic
 from postdesk.core.paths import UserDirs
@@ -30,9 +32,11 @@ _SKIPPED = re.compile(
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
-@dataclass(frozen=True)
-class Word:
-    """One word to check, with its place in the text so the editor can underline it."""
+class Word(NamedTuple):
+    """One word to check, with its place in the text so the editor can underline it.
+
+    A named tuple: a 20,000-word synopsis makes 20,000 of them on its first check.
+    """
 
     start: int
     text: str
@@ -51,14 +55,30 @@ def words_to_check(text: str, known: Iterable[str] = ()) -> Iterator[Word]:
     already made (callers checking many blocks against the same names make it once).
     """
     known_words = known if isinstance(known, frozenset) else draft_words(known)
+    for word in candidate_words(text):
+        if word.text.casefold() not in known_words:
+            yield word
+
+
+@lru_cache(maxsize=8192)
+def candidate_words(text: str) -> tuple[Word, ...]:
+    """The words of ``text`` worth a look, whatever the names: cached by text.
+
+    Finding the words is most of a check's cost, and it depends on the text alone: when
+    the draft's names or the word list change, every paragraph is checked again, and then
+    only the set look-ups are done anew.
+    """
     skipped = [m.span() for m in _SKIPPED.finditer(text)]
+    starts = [start for start, _end in skipped]
+    found = []
     for match in _WORD.finditer(text):
-        if any(start <= match.start() < end for start, end in skipped):
+        at = bisect_right(starts, match.start()) - 1  # the last skipped span starting before
+        if at >= 0 and match.start() < skipped[at][1]:
             continue
         word = match.group()
-        if len(word) < 2 or word.casefold() in known_words or _is_acronym(word):
-            continue
-        yield Word(match.start(), word)
+        if len(word) >= 2 and not _is_acronym(word):
+            found.append(Word(match.start(), word))
+    return tuple(found)
 
 
 def draft_words(names: Iterable[str]) -> frozenset[str]:

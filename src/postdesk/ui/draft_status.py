@@ -6,6 +6,7 @@ import html
 
 from postdesk.core.drafts.model import Draft
 from postdesk.core.drafts.progress import to_fill_next
+from postdesk.core.publish.outcome import recorded_outcome
 from postdesk.core.render.words import count_words, length_label, page_body
 
 HINT_STYLE = (
@@ -17,6 +18,19 @@ HINT_STYLE = (
 def length_of(page: str) -> str:
     """The length of a rendered preview page’s post: “224 words · 1 min read”."""
     return length_label(count_words(page_body(page)))
+
+
+def publication_label(draft: Draft) -> str:
+    """Where the draft is on the blog, in the status bar's rich text, with a link to it.
+
+    A draft or a scheduled post is not "published": the words follow the status the blog
+    gave the post ("Scheduled for Tuesday, December 1st, 9:00 on My film blog").
+    """
+    if not draft.publications:
+        return "Not published yet"
+    last = draft.publications[-1]
+    link = html.escape(last.link)
+    return f'{html.escape(recorded_outcome(last))}: <a href="{link}">{link}</a>'
 
 
 def with_hint(page: str, draft: Draft) -> str:

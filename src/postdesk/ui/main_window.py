@@ -491,16 +491,10 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(path) if path else "")
 
     def show_publication(self) -> None:
-        """Say in the status bar where the draft is published."""
-        records = self.document.draft.publications
-        if not records:
-            self.published_label.setText("Not published yet")
-            return
-        last = records[-1]
-        link = html.escape(last.link)
-        self.published_label.setText(
-            f'Published on {html.escape(last.account)}: <a href="{link}">{link}</a>'
-        )
+        """Say in the status bar where the draft is on the blog, and as what."""
+        from postdesk.ui.draft_status import publication_label
+
+        self.published_label.setText(publication_label(self.document.draft))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

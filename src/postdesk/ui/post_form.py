@@ -5,17 +5,21 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from postdesk.core.dates import USUAL_TIME, USUAL_WEEKDAY, WEEKDAY_NAMES, next_slot
 from postdesk.core.drafts.model import Post
 from postdesk.core.render.templates import TemplateInfo
 from postdesk.ui.fields import Field, ListEdit
@@ -70,6 +74,7 @@ class PostForm(QWidget):
         self._calendar_at_today = CalendarAtToday(self.publish_at)
         self.rating.setMaximumWidth(160)
         self.publish_at.setMaximumWidth(260)
+        self.next_slot = QPushButton(f"Next {WEEKDAY_NAMES[USUAL_WEEKDAY]}")
         self.fields = {"post.title": Field(self.title), "post.publish_at": Field(self.publish_at)}
         self._build_layout()
         self._connect()
@@ -85,7 +90,12 @@ class PostForm(QWidget):
         form.addRow("&Categories:", self.categories)
         form.addRow("Ta&gs:", self.tags)
         form.addRow("&Status:", self.status)
-        form.addRow("Publish &date:", self.fields["post.publish_at"])
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.fields["post.publish_at"], 1)
+        date_row.addWidget(self.next_slot, 0, Qt.AlignmentFlag.AlignTop)
+        date_label = QLabel("Publish &date:")
+        date_label.setBuddy(self.publish_at)
+        form.addRow(date_label, date_row)
         names = {
             self.title: "Post title",
             self.template: "Template",
@@ -95,6 +105,7 @@ class PostForm(QWidget):
             self.tags: "Tags, separated by commas",
             self.status: "Post status",
             self.publish_at: "Publish date",
+            self.next_slot: "Schedule for the usual publishing day and time",
             self.note: "Your note",
         }
         for widget, name in names.items():
@@ -113,6 +124,7 @@ class PostForm(QWidget):
         self.note.text_edited.connect(self.edited)
         self.rating.valueChanged.connect(self.edited)
         self.publish_at.dateTimeChanged.connect(self.edited)
+        self.next_slot.clicked.connect(self._on_next_slot)
         self.status.currentIndexChanged.connect(self._on_status_changed)
         self.template.currentIndexChanged.connect(self._on_template_changed)
 
@@ -153,6 +165,41 @@ class PostForm(QWidget):
     def _on_status_changed(self) -> None:
         self.publish_at.setEnabled(self.status.currentData() == "future")
         self.edited.emit()
+
+    def _usual_slot(self) -> tuple[int, dt.time]:
+        """The blogger's usual day and time, from the settings the window keeps."""
+        settings = getattr(self.window(), "settings", None)
+        if not isinstance(settings, QSettings):
+            return USUAL_WEEKDAY, USUAL_TIME
+        from postdesk.ui.settings_dialog import usual_slot
+
+        return usual_slot(settings)
+
+    def show_usual_slot(self) -> None:
+        """Name the usual day on the button ("Next Friday") and say the time in its tip."""
+        weekday, at = self._usual_slot()
+        self.next_slot.setText(f"Next {WEEKDAY_NAMES[weekday]}")
+        self.next_slot.setToolTip(
+            f"Schedule the post for next {WEEKDAY_NAMES[weekday]} at {at:%H:%M}, "
+            "your usual publishing time (Edit ▸ Settings…)"
+        )
+
+    def _on_next_slot(self) -> None:
+        """Schedule for the coming usual day and time: one click for a weekly series."""
+        weekday, at = self._usual_slot()
+        slot = next_slot(dt.datetime.now(), weekday, at)
+        blocked = [w.blockSignals(True) for w in (self.status, self.publish_at)]
+        self.status.setCurrentIndex(self.status.findData("future"))
+        self.publish_at.setEnabled(True)
+        self.publish_at.setDateTime(local_qdatetime(slot))
+        self.status.blockSignals(blocked[0])
+        self.publish_at.blockSignals(blocked[1])
+        self.edited.emit()  # status and date together: one edit, one Undo
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Follow a day or time changed in the settings since the tab was last shown."""
+        self.show_usual_slot()
+        super().showEvent(event)
 
     def show_post(self, post: Post) -> None:
         """Fill the tab from ``post`` without signalling edits."""

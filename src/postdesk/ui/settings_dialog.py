@@ -1,9 +1,12 @@
-"""Settings for film look-ups: the release region, how many actors, and the TMDB token."""
+"""Settings: the release region, how many actors, the TMDB token, the usual publishing slot."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+import datetime as dt
+
+from PySide6.QtCore import QSettings, QTime
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -12,10 +15,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from postdesk.core.dates import USUAL_TIME, USUAL_WEEKDAY, WEEKDAY_NAMES
 from postdesk.core.filmdata.found import TMDB_NOTICE
 from postdesk.ui.workers import Task, start
 
@@ -23,6 +28,20 @@ TOKEN_HELP = (
     'Get a free TMDB “API Read Access Token” at <a href="https://www.themoviedb.org/settings/api">'
     "themoviedb.org/settings/api</a>. postdesk keeps it in your system's keyring."
 )
+
+#: Where the blogger's usual publishing day (0 is Monday) and time ("09:00") are kept.
+WEEKDAY_KEY = "publishing/weekday"
+TIME_KEY = "publishing/time"
+
+
+def usual_slot(settings: QSettings) -> tuple[int, dt.time]:
+    """The blogger's usual publishing day and time; Tuesday, 9:00 until they set others."""
+    try:
+        weekday = int(str(settings.value(WEEKDAY_KEY, USUAL_WEEKDAY)))
+        at = dt.time.fromisoformat(str(settings.value(TIME_KEY, USUAL_TIME.isoformat("minutes"))))
+    except ValueError:
+        return USUAL_WEEKDAY, USUAL_TIME  # a hand-edited file: fall back, never fail
+    return (weekday if 0 <= weekday < 7 else USUAL_WEEKDAY), at
 
 
 class SettingsDialog(QDialog):
@@ -47,10 +66,21 @@ class SettingsDialog(QDialog):
         self.verify_token = QPushButton("&Verify", self)
         self.remove_token = QPushButton("&Remove", self)
         self.token_status = QLabel(self, wordWrap=True)
+        self._build_slot(settings)
         self._layout()
         self.set_token.clicked.connect(self._on_set)
         self.verify_token.clicked.connect(self._on_verify)
         self.remove_token.clicked.connect(self._on_remove)
+
+    def _build_slot(self, settings: QSettings) -> None:
+        weekday, at = usual_slot(settings)
+        self.weekday = QComboBox(self)
+        self.weekday.addItems(list(WEEKDAY_NAMES))
+        self.weekday.setCurrentIndex(weekday)
+        self.weekday.setAccessibleName("Usual publishing day")
+        self.publish_time = QTimeEdit(QTime(at.hour, at.minute), self)
+        self.publish_time.setDisplayFormat("HH:mm")
+        self.publish_time.setAccessibleName("Usual publishing time")
 
     def _layout(self) -> None:
         token_row = QHBoxLayout()
@@ -60,6 +90,14 @@ class SettingsDialog(QDialog):
         form.addRow("Release &region:", self.region)
         form.addRow("&Actors to fill:", self.cast_count)
         form.addRow("&TMDB token:", token_row)
+        slot_row = QHBoxLayout()
+        slot_row.addWidget(self.weekday)
+        slot_row.addWidget(QLabel("at", self))
+        slot_row.addWidget(self.publish_time)
+        slot_row.addStretch(1)
+        slot_label = QLabel("&Usual publishing day:", self)
+        slot_label.setBuddy(self.weekday)
+        form.addRow(slot_label, slot_row)
         help_label = QLabel(TOKEN_HELP, self, wordWrap=True, openExternalLinks=True)
         notice = QLabel(TMDB_NOTICE, self, wordWrap=True)
         buttons = QDialogButtonBox(
@@ -82,6 +120,8 @@ class SettingsDialog(QDialog):
             return
         self.settings.setValue("filmdata/region", region)
         self.settings.setValue("filmdata/cast_count", self.cast_count.value())
+        self.settings.setValue(WEEKDAY_KEY, self.weekday.currentIndex())
+        self.settings.setValue(TIME_KEY, self.publish_time.time().toString("HH:mm"))
         super().accept()
 
     def _run(self, what: str, work: object) -> None:

@@ -33,6 +33,7 @@ from postdesk.core.publish.journal import (
     Unrecorded,
     never_sent,
 )
+from postdesk.core.publish.outcome import with_outcome
 from postdesk.core.publish.readiness import check_poster, check_schedule
 from postdesk.core.publish.records import one_publish_at_a_time
 from postdesk.core.publish.results import (
@@ -246,6 +247,7 @@ class _PublishJob:
         self.step_without_cancel(PublishStep.RECORDING)
         publication = self.engine.publication(post, image, digest, self.record)
         publication.extra[TERMS_KEY] = terms_signature(self.terms)
+        publication.extra = with_outcome(publication.extra, post.status, self.draft.post.publish_at)
         publication = self.journal.published(publication)  # until the caller saves it
         return PublishResult(
             self.account.name, publication.post_id, post.link, post.status, created, publication

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from postdesk.core.dates import MONTH_NAMES
+from postdesk.core.drafts.model import Publication
 from postdesk.core.render.phrasing import ordinal
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: Ghost's words for the statuses, as WordPress's (the draft's words).
 ENGINE_WORDS = {"published": "publish", "scheduled": "future"}
+#: Keys of a publication record's extra fields: the status the blog gave the post and, for a
+#: scheduled post, when it goes live, so the window can say so after the draft is reopened.
+STATUS_KEY = "status"
+SCHEDULED_KEY = "scheduled_for"
 
 
 def when_phrase(moment: dt.datetime) -> str:
@@ -37,3 +43,32 @@ def outcome_phrase(status: str, account: str, publish_at: dt.datetime | None = N
     if status == "private":
         return f"published privately on {account}"
     return f"sent to {account}"
+
+
+def with_outcome(
+    extra: dict[str, Any], status: str, publish_at: dt.datetime | None
+) -> dict[str, Any]:
+    """A publication record's ``extra`` noting ``status`` (and the time, when scheduled)."""
+    status = ENGINE_WORDS.get(status, status)
+    noted = {k: v for k, v in extra.items() if k != SCHEDULED_KEY}
+    noted[STATUS_KEY] = status
+    if status == "future" and publish_at is not None:
+        noted[SCHEDULED_KEY] = publish_at.isoformat()
+    return noted
+
+
+def recorded_outcome(publication: Publication) -> str:
+    """What the record says the blog has, as a sentence: "Saved as a draft on My film blog".
+
+    A record written before postdesk noted the status says only where the post was sent.
+    """
+    status = publication.extra.get(STATUS_KEY)
+    if not isinstance(status, str):
+        return f"Sent to {publication.account}"
+    when = publication.extra.get(SCHEDULED_KEY)
+    try:
+        moment = dt.datetime.fromisoformat(when) if isinstance(when, str) else None
+    except ValueError:
+        moment = None
+    phrase = outcome_phrase(status, publication.account, moment)
+    return phrase[:1].upper() + phrase[1:]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2.utils import htmlsafe_json_dumps
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 import postdesk
 from postdesk.core.drafts.model import Draft
@@ -55,6 +55,27 @@ def plain_description(draft: Draft) -> str:
         return text
     cut = text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:–—-")
     return cut + "…"
+
+
+def post_excerpt(draft: Draft) -> str | None:
+    """The excerpt a blog shows in post lists and feeds: the film's tagline, if it has one.
+
+    WordPress and Ghost would otherwise cut one from the body's first words, which for a
+    trailer post is the trailer and the synopsis; the tagline says it better.
+    """
+    return (draft.film.tagline or "").strip() or None
+
+
+def excerpt_aside(draft: Draft, body: str) -> str | None:
+    """The excerpt to show, labelled, above the post: only when the post itself lacks it.
+
+    A template that puts the tagline in the post (review, release announcement) shows it
+    there; saying it again above would show it twice, which the blog never does.
+    """
+    excerpt = post_excerpt(draft)
+    if excerpt is None or str(escape(excerpt)) in body:
+        return None
+    return excerpt
 
 
 def movie_json_ld(draft: Draft, description: str, image: str | None) -> dict[str, Any]:
@@ -126,11 +147,11 @@ def page_context(draft: Draft, body: str, poster_src: str | None, offline: bool)
         "stylesheet": Markup(stylesheet()),
         "json_ld": json_ld,
         "poster_src": poster_src,
+        "excerpt_aside": excerpt_aside(draft, body),
         "poster_alt": f"Poster for {film.title}",
         "og_image": poster_src if poster_src and poster_src.startswith("http") else None,
         "offline": offline,
         "content_policy": OFFLINE_POLICY if offline else None,
-        "categories": " · ".join(c for c in post.categories if c.strip()),
         "tags": ", ".join(t for t in post.tags if t.strip()),
         "release_line": phrasing.release_line(film.releases),
         # Reading the package version costs a file scan: not for every preview keystroke.

@@ -13,7 +13,12 @@ from typing import Any
 
 from postdesk.core.drafts.model import Draft
 from postdesk.core.render.bounded import render_limited as render  # time + memory limits
-from postdesk.core.render.page import movie_json_ld, plain_description, script_json
+from postdesk.core.render.page import (
+    movie_json_ld,
+    plain_description,
+    post_excerpt,
+    script_json,
+)
 from postdesk.core.render.templates import TemplateLibrary
 
 # postdesk's statuses (the WordPress words) as Ghost's.
@@ -59,7 +64,7 @@ def post_fields(
         "html": html,
         "status": ghost_status(status),
         "tags": tag_names(draft),
-        "custom_excerpt": (film.tagline or "").strip()[:MAX_EXCERPT] or None,
+        "custom_excerpt": (post_excerpt(draft) or "")[:MAX_EXCERPT] or None,
         "codeinjection_head": f'<script type="application/ld+json">\n{json_ld}\n</script>',
     }
     if image_url:

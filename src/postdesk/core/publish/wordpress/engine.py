@@ -19,7 +19,7 @@ from postdesk.core.publish.fingerprints import (
 from postdesk.core.publish.slugs import slugify
 from postdesk.core.publish.wordpress.client import RemotePost, WordPressClient
 from postdesk.core.publish.wordpress.errors import WordPressError
-from postdesk.core.publish.wordpress.fields import going_live_fields
+from postdesk.core.publish.wordpress.fields import excerpt_fields, going_live_fields
 from postdesk.core.render.bounded import render_limited as render  # time + memory limits
 from postdesk.core.render.templates import TemplateLibrary
 
@@ -97,6 +97,7 @@ class WordPressEngine:
         post = draft.post
         content = render(draft, "blocks", library=library, draft_file=draft_file)
         fields: dict[str, Any] = {"title": post.title, "content": content, "status": status}
+        fields.update(excerpt_fields(draft))
         if status == "future":
             fields["date_gmt"] = _schedule(post.publish_at)
         fields.update(going_live_fields(status, existing.raw if existing else None))

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from postdesk.core.drafts.model import Draft
 from postdesk.core.publish.wordpress.client import RemotePost
+from postdesk.core.render.page import post_excerpt
 
 WP_DATE = "%Y-%m-%dT%H:%M:%S"
 
@@ -29,3 +31,13 @@ def going_live_fields(
         return {}
     moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     return {"date_gmt": moment.strftime(WP_DATE)}
+
+
+def excerpt_fields(draft: Draft) -> dict[str, Any]:
+    """The tagline as the post's excerpt, which themes show in post lists and feeds.
+
+    Nothing is sent without a tagline: WordPress then keeps the excerpt the blogger wrote on
+    the blog, or makes one from the post's first words.
+    """
+    excerpt = post_excerpt(draft)
+    return {"excerpt": excerpt} if excerpt else {}
