@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
@@ -194,6 +195,10 @@ class MainWindow(QMainWindow):
         self.length_label = QLabel(self)
         self.length_label.setAccessibleName("Length of the post")
         self.statusBar().addPermanentWidget(self.length_label)
+        divider = QFrame(self)  # keeps "1 min read" and "Not published yet" apart
+        divider.setFrameShape(QFrame.Shape.VLine)
+        divider.setFrameShadow(QFrame.Shadow.Sunken)
+        self.statusBar().addPermanentWidget(divider)
         self.published_label = QLabel(self)
         self.published_label.setOpenExternalLinks(True)
         self.published_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
