@@ -167,7 +167,7 @@ def editor() -> None:
         tagline.setText(f"Edit number {state['edits']}")
         tagline.textEdited.emit(tagline.text())
 
-    def painted(number: int) -> None:
+    def painted(number: int, *_older: object) -> None:  # older windows also sent seconds
         if "preview_painted_s" not in result:
             result["preview_painted_s"] = time.time() - STARTED
             shown()  # a window that never reported a paint has shown by now
