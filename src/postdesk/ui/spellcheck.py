@@ -242,13 +242,9 @@ class SpellHighlighter(QSyntaxHighlighter):
             return
         self._timer.stop()
         self._underlining = True  # answers are cached now: the whole pass is quick
-        # Re-underlining is no edit: without this, the editor would say its text changed.
-        document = self.document()
-        blocked = document.blockSignals(True)
-        try:
+        try:  # no edit: the editors report edits only when characters change
             self.rehighlight()
         finally:
-            document.blockSignals(blocked)
             self._underlining = False
 
 
