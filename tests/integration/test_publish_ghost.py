@@ -261,7 +261,7 @@ def test_one_draft_on_wordpress_and_ghost_keeps_both_records(
 
 
 def test_the_one_publish_call_routes_to_ghost_with_its_steps(ghost: GhostSite, seed: Path) -> None:
-    from postdesk.core.publish.engines import publish as publish_anywhere
+    from postdesk.core.publish.flow import publish_draft as publish_anywhere
     from postdesk.core.publish.records import keep_publication
     from postdesk.core.publish.steps import PublishStep
 
@@ -277,7 +277,7 @@ def test_the_one_publish_call_routes_to_ghost_with_its_steps(ghost: GhostSite, s
 
 
 def test_cancelling_a_ghost_publish_sends_no_post(ghost: GhostSite, seed: Path) -> None:
-    from postdesk.core.publish.engines import publish as publish_anywhere
+    from postdesk.core.publish.flow import publish_draft as publish_anywhere
     from postdesk.core.publish.results import PublishCancelledError
 
     before = seed.read_bytes()

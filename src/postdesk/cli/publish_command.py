@@ -15,7 +15,7 @@ from postdesk.core.drafts.problems import DraftError
 from postdesk.core.paths import UserDirs
 from postdesk.core.publish.account_setup import secret_of
 from postdesk.core.publish.accounts import AccountError, AccountStore
-from postdesk.core.publish.engines import publish
+from postdesk.core.publish.flow import publish_draft
 from postdesk.core.publish.readiness import publish_warnings
 from postdesk.core.publish.records import keep_publication
 from postdesk.core.publish.results import PublishError
@@ -69,7 +69,7 @@ def run_publish(args: argparse.Namespace, dirs: UserDirs) -> int:
         _report_warnings(draft, args.draft, strict=args.strict)
         account = publish_target(AccountStore(dirs.accounts_file), draft, args.account)
         password = secret_of(CredentialStore(), account)
-        result = publish(
+        result = publish_draft(
             draft,
             args.draft,
             account,

@@ -191,10 +191,10 @@ class PublishController(QObject):
             progress: Callable[[str], None], cancelled: Callable[[], bool]
         ) -> tuple[PublishResult, Draft]:
             from postdesk.core.publish.account_setup import secret_of
-            from postdesk.core.publish.engines import publish
+            from postdesk.core.publish.flow import publish_draft
 
             password = secret_of(self.credentials, account)
-            result = publish(
+            result = publish_draft(
                 draft, path, account, password, library=library, overwrite=overwrite,
                 progress=lambda step: progress(step.value), cancelled=cancelled,
             )  # fmt: skip

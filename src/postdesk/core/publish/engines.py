@@ -1,19 +1,15 @@
-"""One call to publish, whatever the blog runs: the window and the command line never ask.
+"""The engine an account names: the window and the command line never ask which blog runs.
 
-Every engine goes through the same flow (:mod:`~postdesk.core.publish.flow`), which keeps the
-promises (one post per draft and blog, conflicts caught, the caller recording the post only
-on success); this module only picks the engine an account names.
+Every engine goes through the same flow (:func:`~postdesk.core.publish.flow.publish_draft`),
+which keeps the promises (one post per draft and blog, conflicts caught, the caller recording
+the post only on success); this module only picks the engine.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-from postdesk.core.drafts.model import Draft
 from postdesk.core.publish.accounts import Account, AccountError
-from postdesk.core.publish.results import Cancelled, Progress, PublishResult
-from postdesk.core.render.templates import TemplateLibrary
 
 if TYPE_CHECKING:
     from postdesk.core.publish.engine import BlogEngine
@@ -45,27 +41,3 @@ def engine_for(account: Account, secret: str, client: Client | None = None) -> B
         return WordPressEngine(WordPressClient(account, secret))
     known = ", ".join(ENGINE_NAMES)
     raise AccountError(f"{account.name}: unknown blog engine “{account.engine}” (known: {known})")
-
-
-def publish(
-    draft: Draft,
-    draft_file: Path | None,
-    account: Account,
-    secret: str,
-    *,
-    library: TemplateLibrary | None = None,
-    status: str | None = None,
-    overwrite: bool = False,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-) -> PublishResult:
-    """Publish ``draft`` to ``account``'s blog; the caller records the result in its draft.
-
-    See :func:`~postdesk.core.publish.records.keep_publication` for the command line's way.
-    """
-    from postdesk.core.publish.flow import publish_draft
-
-    return publish_draft(
-        draft, draft_file, account, secret, library=library, status=status,
-        overwrite=overwrite, progress=progress, cancelled=cancelled,
-    )  # fmt: skip
