@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
+from postdesk.core.publish.results import PublishResult
 from postdesk.ui.app import prepare_web_engine
 
 # QtWebEngine must be set up before pytest-qt creates the QApplication.
@@ -105,3 +107,24 @@ def wait_for_preview(qtbot: QtBot, window: MainWindow, text: str, timeout: float
         if time.monotonic() > deadline:
             raise AssertionError(f"the preview never showed {text!r}; it shows:\n{shown[:2000]}")
         qtbot.wait(50)
+
+
+def title_uniquely(window: MainWindow, prefix: str = "Trailer Park Tuesday") -> None:
+    """Give the post a title no other test run used, as if typed (the blog is shared)."""
+    window.form.post.title.setText(f"{prefix} {uuid.uuid4().hex[:6]}")
+    window.form.post.title.textEdited.emit("")
+
+
+def click_publish(qtbot: QtBot, window: MainWindow) -> None:
+    """Click Publish on the toolbar, as the blogger does."""
+    button = window.toolbar.widgetForAction(window.publishing.publish_action)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def publish_and_wait(qtbot: QtBot, window: MainWindow) -> PublishResult:
+    """Click Publish and wait for the blog's answer."""
+    click_publish(qtbot, window)
+    qtbot.waitUntil(lambda: window.publishing.last_result is not None, timeout=60_000)
+    result = window.publishing.last_result
+    assert result is not None
+    return result

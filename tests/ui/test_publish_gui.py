@@ -17,7 +17,13 @@ from postdesk.core.publish.accounts import Account, AccountStore
 from postdesk.core.publish.journal import journal_path
 from postdesk.ui.publish_dialog import PublishWarningsBox
 from tests.services import GhostSite, WordPressSite
-from tests.ui.conftest import Dialogs, WindowFactory
+from tests.ui.conftest import (
+    Dialogs,
+    WindowFactory,
+    click_publish,
+    publish_and_wait,
+    title_uniquely,
+)
 from tests.ui.test_window import seed_copy
 
 pytestmark = [pytest.mark.wordpress, pytest.mark.keyring]
@@ -47,12 +53,8 @@ def test_the_publish_button_publishes_and_shows_the_link(
     home, name = blog_account
     path = seed_copy(tmp_path / "drafts")
     window = make_window(path, home=home)
-    window.form.post.title.setText(f"Trailer Park Tuesday {uuid.uuid4().hex[:6]}")
-    window.form.post.title.textEdited.emit("")
-    button = window.toolbar.widgetForAction(window.publishing.publish_action)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.publishing.last_result is not None, timeout=60_000)
-    result = window.publishing.last_result
+    title_uniquely(window)
+    result = publish_and_wait(qtbot, window)
     assert result is not None and result.created
     assert any(f"The post was created and saved as a draft on {name}." in m and result.link in m
                for m in dialogs.warnings)  # fmt: skip
@@ -103,12 +105,8 @@ def test_the_publish_button_publishes_to_ghost(
     try:
         path = seed_copy(tmp_path / "drafts")
         window = make_window(path, home=home)
-        window.form.post.title.setText(f"Trailer Park Tuesday on Ghost {uuid.uuid4().hex[:6]}")
-        window.form.post.title.textEdited.emit("")
-        button = window.toolbar.widgetForAction(window.publishing.publish_action)
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: window.publishing.last_result is not None, timeout=60_000)
-        result = window.publishing.last_result
+        title_uniquely(window, "Trailer Park Tuesday on Ghost")
+        result = publish_and_wait(qtbot, window)
         assert result is not None and result.created
         assert any(
             f"The post was created and saved as a draft on {name}." in m for m in dialogs.warnings
@@ -171,8 +169,7 @@ def test_go_back_on_the_warnings_sends_nothing(
     before = path.read_bytes()
     window = make_window(path, home=home)
     shown = answer_warnings(qtbot, monkeypatch, "Go back")
-    button = window.toolbar.widgetForAction(window.publishing.publish_action)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    click_publish(qtbot, window)
     assert len(shown) == 1
     box = shown[0]
     assert box.defaultButton() is box.back_button  # Enter goes back
@@ -196,10 +193,7 @@ def test_publish_anyway_on_the_warnings_publishes(
     path = draft_with_a_stray_mention(tmp_path / "drafts")
     window = make_window(path, home=home)
     shown = answer_warnings(qtbot, monkeypatch, "Publish anyway")
-    button = window.toolbar.widgetForAction(window.publishing.publish_action)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.publishing.last_result is not None, timeout=60_000)
-    result = window.publishing.last_result
+    result = publish_and_wait(qtbot, window)
     assert len(shown) == 1 and result is not None and result.created
     post = wordpress.api("GET", f"wp/v2/posts/{result.post_id}", params={"context": "edit"})
     assert post["title"]["raw"] == load_draft(path).post.title

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from postdesk.core.drafts.files import load_draft, save_draft
 from postdesk.core.drafts.model import Publication
 from postdesk.core.publish.outcome import when_phrase, with_outcome
 from tests.services import WordPressSite
-from tests.ui.conftest import Dialogs, WindowFactory
+from tests.ui.conftest import Dialogs, WindowFactory, publish_and_wait, title_uniquely
 from tests.ui.test_publish_gui import blog_account  # noqa: F401 - the fixture
 from tests.ui.test_window import seed_copy
 
@@ -70,17 +68,13 @@ def test_scheduling_from_the_window_says_scheduled_not_published(
     home, name = blog_account
     path = seed_copy(tmp_path / "drafts")
     window = make_window(path, home=home)
-    window.form.post.title.setText(f"Trailer Park Tuesday {uuid.uuid4().hex[:6]}")
-    window.form.post.title.textEdited.emit("")
-    button = window.toolbar.widgetForAction(window.publishing.publish_action)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.publishing.last_result is not None, timeout=60_000)
+    title_uniquely(window)
+    publish_and_wait(qtbot, window)
     assert window.published_label.text().startswith(f"Saved as a draft on {name}: ")
     when = (dt.datetime.now() + dt.timedelta(days=7)).replace(second=0, microsecond=0)
     window.form.post.status.setCurrentIndex(window.form.post.status.findData("future"))
     window.form.post.publish_at.setDateTime(when)
     window.publishing.last_result = None
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.publishing.last_result is not None, timeout=60_000)
+    publish_and_wait(qtbot, window)
     scheduled = f"Scheduled for {when_phrase(when)} on {name}: "
     assert window.published_label.text().startswith(scheduled)
