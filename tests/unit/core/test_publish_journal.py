@@ -59,15 +59,24 @@ def test_a_damaged_journal_stops_the_publish_before_any_request(seed: Path) -> N
         publish_and_keep(load_draft(seed), seed, account, "pw", client=None)
 
 
-def test_a_publish_waiting_for_another_can_be_cancelled(seed: Path) -> None:
+@pytest.mark.parametrize(
+    ("account", "secret"),
+    [
+        (Account("Blog", "http://127.0.0.1:9", "me"), "pw"),
+        (Account("Ghost", "http://127.0.0.1:9", "", engine="ghost"), "key"),
+    ],
+    ids=["wordpress", "ghost"],
+)
+def test_a_publish_waiting_for_another_can_be_cancelled(
+    seed: Path, account: Account, secret: str
+) -> None:
     told: list[str] = []
-    account = Account("Blog", "http://127.0.0.1:9", "me")
     with (
-        publish_lock(seed, "Blog", waiting=lambda: None, cancelled=lambda: False),
+        publish_lock(seed, account.name, waiting=lambda: None, cancelled=lambda: False),
         pytest.raises(PublishCancelledError, match="no post was sent"),
     ):
         publish_and_keep(
-            load_draft(seed), seed, account, "pw",
+            load_draft(seed), seed, account, secret,
             progress=lambda step: told.append(step.value), cancelled=lambda: bool(told),
         )  # fmt: skip
     assert told == ["Waiting for another publish of this draft to this blog to finish"]
@@ -79,22 +88,6 @@ def test_another_account_is_not_held_up(seed: Path) -> None:
         publish_lock(seed, "Other blog", waiting=pytest.fail, cancelled=lambda: False),
     ):
         pass
-
-
-def test_a_ghost_publish_waits_too_and_can_be_cancelled(seed: Path) -> None:
-    from tests.publishing import publish_and_keep
-
-    told: list[str] = []
-    account = Account("Ghost", "http://127.0.0.1:9", "", engine="ghost")
-    with (
-        publish_lock(seed, "Ghost", waiting=lambda: None, cancelled=lambda: False),
-        pytest.raises(PublishCancelledError, match="no post was sent"),
-    ):
-        publish_and_keep(
-            load_draft(seed), seed, account, "key",
-            progress=lambda step: told.append(step.value), cancelled=lambda: bool(told),
-        )  # fmt: skip
-    assert told == ["Waiting for another publish of this draft to this blog to finish"]
 
 
 def _record(post_id: int, modified: str, recorded: str | None = None) -> Publication:
