@@ -35,7 +35,7 @@ def test_the_forms_problems_come_from_the_model_without_a_json_round_trip(
     monkeypatch.setattr(StructureReader, "read", refuse)
     draft = new_draft()
     draft.film.year = 95
-    problems = form_problems(draft, None, None)
+    problems = form_problems(draft, None)
     assert [(p.path, p.kind) for p in problems] == [
         ("film.title", ProblemKind.MISSING),
         ("film.year", ProblemKind.INVALID),

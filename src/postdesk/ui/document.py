@@ -66,6 +66,16 @@ class DraftDocument(QObject):
         """The folder a relative poster path is relative to."""
         return self.path.parent if self.path else self.base_dir
 
+    @property
+    def anchor(self) -> Path | None:
+        """The file a relative poster resolves against (the core takes a file, not a folder).
+
+        The draft's own file, or an untitled one in ``base_dir``.
+        """
+        if self.path:
+            return self.path
+        return self.base_dir / "untitled.postdesk" if self.base_dir else None
+
     def set_collector(self, collect: Callable[[Draft], Draft]) -> None:
         """Where :meth:`sync` takes the editor's values from (the window's form)."""
         self._collect = collect

@@ -147,13 +147,13 @@ class FileCommands(QObject):
 
         try:  # in the render worker, under its time limit: a runaway template cannot hang here
             page = self.render_process().render_one(
-                self.document.draft, "page", library=self.library, draft_file=self._anchor()
+                self.document.draft, "page", library=self.library, draft_file=self.document.anchor
             )
             write_atomic(Path(chosen), page.encode("utf-8"))
         except (RenderError, OSError) as err:
             QMessageBox.warning(self.parent_widget, "Export failed", f"{chosen}: {err}")
             return
-        left_out = poster_left_out(self.document.draft, self._anchor())
+        left_out = poster_left_out(self.document.draft, self.document.anchor)
         warning = f" (warning: {left_out})" if left_out else ""
         self.message.emit(f"Exported to {chosen}{warning}", 15000)
 
@@ -162,7 +162,7 @@ class FileCommands(QObject):
     def _save_to(self, path: Path) -> bool:
         self.document.sync()
         document = self.document
-        problems = form_problems(document.draft, document.path, document.base_dir)
+        problems = form_problems(document.draft, document.anchor)
         blocking = [p for p in problems if p.blocking]
         if blocking:
             QMessageBox.warning(
@@ -201,11 +201,6 @@ class FileCommands(QObject):
         if source.is_file() and not (target.parent / poster).is_file():
             draft.film.poster = str(source)
             self.poster_moved.emit(draft.film.poster)
-
-    def _anchor(self) -> Path | None:
-        if self.document.path:
-            return self.document.path
-        return self.document.base_dir / "untitled.postdesk" if self.document.base_dir else None
 
     def _explain_load_error(self, err: DraftError) -> None:
         details = "\n".join(f"• {p}" for p in err.problems)

@@ -399,8 +399,8 @@ class FilmFinder(QObject):
         self.settings_dialog.open()
 
     def _draft_file(self) -> Path:
-        folder = self.document.folder or self.dirs.data / "posters"
-        return folder / "untitled.postdesk"
+        """Where the poster goes: beside the draft, else in the data folder's posters."""
+        return self.document.anchor or self.dirs.data / "posters" / "untitled.postdesk"
 
     def find(self) -> None:
         """Find a film and fill the open draft with it, as one undo step."""

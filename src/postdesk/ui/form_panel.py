@@ -43,14 +43,13 @@ def _scrolling(widget: QWidget | None = None) -> QScrollArea:
     return area
 
 
-def form_problems(draft: Draft, draft_file: Path | None, base_dir: Path | None) -> list[Problem]:
+def form_problems(draft: Draft, anchor: Path | None) -> list[Problem]:
     """Every problem the form should mark: ``validate`` over the draft, and the poster file.
 
     Asked on every keystroke, over the model itself: the draft is not written out as JSON
     and read back, and its values need no look for unreadable ones (Qt drops lone
     surrogates, and the numbers come from spin boxes).
     """
-    anchor = draft_file or (base_dir / "untitled.postdesk" if base_dir else None)
     return in_field_order(validate(draft) + poster_problems(draft, anchor, blocking=False))
 
 

@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def current_problems(self) -> list[Problem]:
         """The problems the form marks."""
-        return form_problems(self.document.draft, self.document.path, self.document.base_dir)
+        return form_problems(self.document.draft, self.document.anchor)
 
     def _remember(self, path: Path) -> None:
         """A draft opened or saved: in Open Recent, and reopened on the next start."""
@@ -382,13 +382,7 @@ class MainWindow(QMainWindow):
         if self.preview is None:
             return  # the first render happens when the preview is created
         self.scheduler.want_sources = self.outputs.currentIndex() != 0
-        self.scheduler.request(self.document.draft, self._render_anchor())
-
-    def _render_anchor(self) -> Path | None:
-        if self.document.path:
-            return self.document.path
-        folder = self.document.base_dir
-        return folder / "untitled.postdesk" if folder else None
+        self.scheduler.request(self.document.draft, self.document.anchor)
 
     def _on_rendered(self, result: RenderResult) -> None:
         if self.preview is None:
