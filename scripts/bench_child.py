@@ -69,6 +69,11 @@ def done() -> None:
 
 # Not when postdesk's render worker imports this module again (as __mp_main__).
 if __name__ == "__main__":
+    if MODE == "app":  # as run_app does before Qt: load the core, fork the render worker
+        from postdesk.ui.app import load_core, start_render_worker
+
+        load_core()
+        start_render_worker()
     threading.Thread(target=sample_memory, daemon=True).start()
 
     from postdesk.ui.app import prepare_web_engine

@@ -2,7 +2,7 @@
 
 The menus and toolbar hold the same commands in the same order as when everything was built
 at once; the Cast & credits and Post tabs work when first opened; a crash's recovery copy is
-still offered once the window is up.
+still offered once the window is up; the icon follows the first frame.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from postdesk.core.drafts.files import load_draft
@@ -110,3 +110,15 @@ def test_a_problem_found_before_the_post_tab_is_built_shows_there(
     window.show_all_problems()  # as Publish does before it asks anything
     window.form.setCurrentIndex(2)
     assert window.form.fields["post.title"].note.text().startswith("Needed")
+
+
+def test_the_window_gets_postdesk_icon_once_it_shows(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    QApplication.setWindowIcon(QIcon())  # as a fresh process starts: no icon yet
+    window = make_window()
+    qtbot.waitUntil(lambda: not window.windowIcon().isNull(), timeout=10_000)
+    for size in (16, 48, 256):  # the window list, the taskbar, the app switcher
+        image = window.windowIcon().pixmap(size, size).toImage()
+        assert image.width() == size
+        assert image.pixelColor(size // 2, size // 2).alpha() == 255  # drawn, not blank

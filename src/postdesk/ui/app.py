@@ -51,6 +51,29 @@ def prepare_web_engine() -> None:
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} {extra}".strip()
 
 
+def load_core() -> None:
+    """Load the Qt-free core the window opens a draft with, before Qt itself.
+
+    Qt for Python reads the source of every module imported after it (looking for its
+    ``__feature__`` switches): the core has none, so it loads first and skips that. The render
+    worker, forked next, inherits it too.
+    """
+    import postdesk.core.drafts.files
+    import postdesk.core.drafts.progress
+    import postdesk.core.paths
+    import postdesk.core.render.offline
+    import postdesk.core.render.templates
+    import postdesk.core.render.words
+    import postdesk.core.spelling  # noqa: F401
+
+
+def start_render_worker() -> None:
+    """Fork the preview's render worker before Qt loads (where the platform allows it)."""
+    from postdesk.core.render.early_worker import fork_worker
+
+    fork_worker()
+
+
 def run_app(args: list[str]) -> int:
     """Open the window and run until it closes."""
     options = parse_arguments(args)
@@ -63,6 +86,8 @@ def run_app(args: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
+    load_core()
+    start_render_worker()
     prepare_web_engine()
     from postdesk.ui.main_window import MainWindow
     from postdesk.ui.qt_app import create_application

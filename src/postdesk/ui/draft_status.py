@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
-from postdesk.core.drafts.model import Draft
 from postdesk.core.drafts.progress import to_fill_next
-from postdesk.core.publish.outcome import recorded_outcome
 from postdesk.core.render.words import count_words, length_label, page_body
+
+if TYPE_CHECKING:
+    from postdesk.core.drafts.model import Draft
 
 HINT_STYLE = (
     "margin:0 0 1.5em;padding:.8em 1em;border:1px dashed #999;border-radius:6px;"
@@ -28,6 +30,9 @@ def publication_label(draft: Draft) -> str:
     """
     if not draft.publications:
         return "Not published yet"
+    # Only a published draft loads the publishing words (not before a new draft's first frame).
+    from postdesk.core.publish.outcome import recorded_outcome
+
     last = draft.publications[-1]
     link = html.escape(last.link)
     return f'{html.escape(recorded_outcome(last))}: <a href="{link}">{link}</a>'

@@ -27,6 +27,7 @@ from postdesk.core.drafts.files import draft_to_json, parse_draft
 from postdesk.core.drafts.model import new_draft
 from postdesk.core.drafts.problems import Problem, ProblemKind
 from postdesk.core.paths import UserDirs
+from postdesk.core.render.offline import OFFLINE_POLICY
 from postdesk.core.render.templates import TemplateLibrary
 from postdesk.core.resources import example_drafts, resource
 from postdesk.ui import startup
@@ -48,9 +49,11 @@ if TYPE_CHECKING:
 
 UNDO_PAUSE_MS = 600
 ERROR_PAGE = (
+    '<html><head><meta http-equiv="Content-Security-Policy" content="{policy}">'
+    "<style>{style}</style></head><body>"
     '<div class="postdesk-error"><strong>The template cannot show this draft yet.</strong>'
     "<pre>{message}</pre><p>Fix the template or choose another one on the Post tab; "
-    "your draft is safe.</p></div>"
+    "your draft is safe.</p></div></body></html>"
 )
 
 
@@ -80,6 +83,8 @@ class MainWindow(QMainWindow):
         self.commands: tuple[PublishController, FilmFinder]
         self._undo_base = draft_to_json(self.document.draft)
         self._shown_template: str | None = None
+        self._first_result: RenderResult | None = None  # rendered before the preview existed
+        apply_style(self)  # before the widgets exist: each is then polished once, not twice
         self._build_central()
         self._build_actions()
         self._build_menus()
@@ -99,9 +104,7 @@ class MainWindow(QMainWindow):
         settings = QSettings(str(dirs.config / "ui-state.ini"), QSettings.Format.IniFormat)
         shared_checker().use_dirs(dirs)
         shared_checker().use_settings(settings)
-        window = cls(dirs, settings, draft)
-        apply_style(window)
-        return window
+        return cls(dirs, settings, draft)
 
     # -- building ----------------------------------------------------------------------------------
 
@@ -264,7 +267,7 @@ class MainWindow(QMainWindow):
         return self.commands[1]
 
     def attach_preview(self, preview: PreviewView) -> None:
-        """Put the web view in place of the "Preparing" label; it loads an empty page."""
+        """Put the web view in place of the "Preparing" label, showing the first page if ready."""
         self.preview = preview
         preview.painted.connect(self.preview_painted)
         index = self.outputs.indexOf(self.preview_holder)
@@ -273,11 +276,18 @@ class MainWindow(QMainWindow):
         self.outputs.setCurrentIndex(0)
         self.preview_holder.deleteLater()
         self._shown_template = None
-        preview.show_shell(self.document.folder)
+        waiting, self._first_result = self._first_result, None
+        if waiting is not None:
+            self._on_rendered(waiting)
 
     def render_first_preview(self) -> None:
-        """Ask for the first page: the render worker renders it, never this thread."""
-        self._request_render()
+        """Ask for the first page before the preview exists.
+
+        The render worker renders it while QtWebEngine starts, and the page is then loaded
+        whole, once, with no empty page first.
+        """
+        self.scheduler.want_sources = False
+        self.scheduler.request(self.document.draft, self.document.anchor)
 
     def offer_recovery(self) -> bool:
         """Offer the newest copy a crash left behind; ``True`` when it was restored."""
@@ -386,6 +396,7 @@ class MainWindow(QMainWindow):
 
     def _on_rendered(self, result: RenderResult) -> None:
         if self.preview is None:
+            self._first_result = result  # the preview is being built: shown when attached
             return
         page = result.page or self._error_page(result.error or "")
         if result.error is None:
@@ -393,12 +404,12 @@ class MainWindow(QMainWindow):
 
             self.length_label.setText(length_of(page))
             page = with_hint(page, self.document.draft)
-        if self._shown_template is None:  # the shell page is loading: fill its body
-            self.preview.update_body(page)
-            self._shown_template = result.template if result.error is None else None
-        elif result.error is None and result.template != self._shown_template:
+        if self._shown_template is None or (
+            result.error is None and result.template != self._shown_template
+        ):
             self.preview.show_page(page, self.document.folder)
-            self._shown_template = result.template
+            # An error page has no post stylesheet: the next good page is loaded whole.
+            self._shown_template = result.template if result.error is None else None
         else:
             self.preview.update_body(page)
         if self._sources is not None and result.html is not None:
@@ -409,8 +420,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(result.error, 10000)
 
     def _error_page(self, message: str) -> str:
-        body = ERROR_PAGE.format(message=html.escape(message))
-        return f"<html><body>{body}</body></html>"
+        style = resource("styles", "post.css").read_text(encoding="utf-8")
+        return ERROR_PAGE.format(policy=OFFLINE_POLICY, style=style, message=html.escape(message))
 
     @property
     def html_view(self) -> SourceView:

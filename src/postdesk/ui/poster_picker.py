@@ -1,12 +1,16 @@
-"""The poster: a file chosen with a dialog, shown as a thumbnail."""
+"""The poster: a file chosen with a dialog, shown as a thumbnail.
+
+The thumbnail is decoded off the GUI thread, at about the size it is shown: a poster of
+many megapixels never holds up the window (nor its first frame).
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -18,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from postdesk.core.drafts.posters import poster_refusal
+from postdesk.ui.workers import Task, start
 
 THUMBNAIL_WIDTH = 72
+UNDECODABLE = "The file starts like an image but cannot be read: it may be damaged."
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif)"
 
 
@@ -31,6 +37,11 @@ class PosterPicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.base_dir: Path | None = None
+        # Thumbnails being decoded, by number; only the newest one is shown. Each task is
+        # kept until it reports, so Python never frees one the thread pool still runs.
+        self._decoding: dict[int, Task] = {}
+        self._newest = 0
+        self._shown_path: Path | None = None
         self.path_edit = QLineEdit(self)
         self.path_edit.setPlaceholderText("No poster")
         self.path_edit.setAccessibleName("Poster file")
@@ -96,18 +107,60 @@ class PosterPicker(QWidget):
 
     def _update_thumbnail(self) -> None:
         path = self.resolved()
+        if path is not None and path == self._shown_path and self._newest in self._decoding:
+            return  # already being decoded
+        self._newest += 1
+        self._shown_path = path
         refusal = poster_refusal(path) if path else None
-        # Only a file the core accepts is decoded: never a device, a pipe or a huge file.
-        pixmap = QPixmap(os.fspath(path)) if path and refusal is None else QPixmap()
-        if pixmap.isNull():
-            self.thumbnail.setPixmap(QPixmap())
-            self.thumbnail.setText(_thumbnail_text(path, refusal))
-            self.thumbnail.setToolTip(refusal or "")
+        if path is None or refusal is not None:
+            self._show_text(path, refusal)
             return
+        # Only a file the core accepts is decoded: never a device, a pipe or a huge file.
+        self.thumbnail.setPixmap(QPixmap())
+        self.thumbnail.setText("")
         self.thumbnail.setToolTip("")
-        self.thumbnail.setPixmap(
-            pixmap.scaledToWidth(THUMBNAIL_WIDTH, Qt.TransformationMode.SmoothTransformation)
-        )
+        number, width = self._newest, round(THUMBNAIL_WIDTH * self.devicePixelRatioF())
+        task = Task(lambda _progress, _cancelled: (number, read_thumbnail(path, width)))
+        task.signals.succeeded.connect(self._on_decoded)
+        task.signals.failed.connect(lambda _error: self._decoding.pop(number, None))
+        self._decoding[number] = task
+        start(task)
+
+    def _on_decoded(self, decoded: tuple[int, QImage | None]) -> None:
+        number, image = decoded
+        self._decoding.pop(number, None)
+        if number != self._newest:
+            return  # the poster changed while this one was decoded
+        if image is None:  # it has an image's first bytes, but does not decode
+            self._show_text(self._shown_path, UNDECODABLE)
+            return
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        self.thumbnail.setPixmap(pixmap)
+
+    def _show_text(self, path: Path | None, refusal: str | None) -> None:
+        self.thumbnail.setPixmap(QPixmap())
+        self.thumbnail.setText(_thumbnail_text(path, refusal))
+        self.thumbnail.setToolTip(refusal or "")
+
+
+def read_thumbnail(path: Path, width: int) -> QImage | None:
+    """``path`` decoded ``width`` pixels wide, or ``None`` when it is not an image.
+
+    Safe in any thread. JPEGs are decoded at a reduced scale straight away, which is far
+    faster than decoding every pixel and scaling down afterwards.
+    """
+    reader = QImageReader(os.fspath(path))
+    reader.setAutoTransform(True)  # a phone photo's EXIF orientation
+    size = reader.size()
+    if size.isValid() and size.width() > 2 * width:
+        # Twice the width, then a smooth scale: sharper than the decoder's own scaling.
+        height = max(1, round(size.height() * 2 * width / size.width()))
+        reader.setScaledSize(QSize(2 * width, height))
+    image = reader.read()
+    if image.isNull():
+        return None
+    return image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
 
 
 def _thumbnail_text(path: Path | None, refusal: str | None) -> str:

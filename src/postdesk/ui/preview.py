@@ -26,17 +26,9 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
-from postdesk.core.render.offline import OFFLINE_POLICY
-from postdesk.core.resources import resource
 from postdesk.ui.paint_reporter import PaintReporter, after_paint_script
 
 log = logging.getLogger(__name__)
-
-SHELL = (
-    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-    '<meta http-equiv="Content-Security-Policy" content="{policy}">'
-    "<style>{style}</style></head><body></body></html>"
-)
 
 ALLOWED_SCHEMES = frozenset({"file", "data", "about", "blob", "qrc"})
 #: A blog page shown beside the form: slightly smaller, so more of the post is in view.
@@ -127,7 +119,9 @@ class PreviewView(QWebEngineView):
         self.setAccessibleName("Preview of the post")
         self.setZoomFactor(ZOOM)
         self._loaded = False
-        self._pending: tuple[str, int] | None = None
+        # What to do once the page loading now has loaded: the update to run (a body that
+        # arrived meanwhile, or ``None``: the loaded page is current) and its number.
+        self._pending: tuple[str | None, int] | None = None
         self._sequence = 0
         self.preview_page.loadFinished.connect(self._on_load_finished)
         self.reporter = PaintReporter(self.preview_page)
@@ -143,24 +137,11 @@ class PreviewView(QWebEngineView):
         settings.setAttribute(attribute.ErrorPageEnabled, False)
         settings.setAttribute(attribute.LinksIncludedInFocusChain, True)
 
-    def show_shell(self, base_dir: Path | None) -> None:
-        """Load an empty page with the post stylesheet; :meth:`update_body` fills it.
-
-        QtWebEngine starts its renderer process while the first post is still being rendered.
-        """
-        shell = SHELL.format(
-            policy=OFFLINE_POLICY, style=resource("styles", "post.css").read_text()
-        )
-        self._loaded = False
-        self._pending = None
-        base = QUrl.fromLocalFile(str(base_dir) + "/") if base_dir else QUrl("about:blank")
-        self.preview_page.setHtml(shell, base)
-
     def show_page(self, page_html: str, base_dir: Path | None) -> int:
         """Load a whole page (the first time, or after the template changed)."""
         self._sequence += 1
         self._loaded = False
-        self._pending = (page_body(page_html), self._sequence)
+        self._pending = (None, self._sequence)
         base = QUrl.fromLocalFile(str(base_dir) + "/") if base_dir else QUrl("about:blank")
         self.preview_page.setHtml(page_html, base)
         return self._sequence
@@ -175,8 +156,10 @@ class PreviewView(QWebEngineView):
             self._run_update(body, self._sequence)
         return self._sequence
 
-    def _run_update(self, body: str, sequence: int) -> None:
-        script = UPDATE_SCRIPT.format(body=json.dumps(body)) + after_paint_script(sequence)
+    def _run_update(self, body: str | None, sequence: int) -> None:
+        """Replace the body (unless the loaded page is current), then report the paint."""
+        script = "" if body is None else UPDATE_SCRIPT.format(body=json.dumps(body))
+        script += after_paint_script(sequence)
         self.preview_page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld)
 
     def _on_load_finished(self, ok: bool) -> None:

@@ -1,13 +1,15 @@
-"""The QApplication: names, icon, and what QtWebEngine needs before it exists."""
+"""The QApplication: its names, and what QtWebEngine needs before it exists.
+
+Its icon is set once the first window has painted (``startup.set_application_icon``).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from postdesk import APP_ID, APP_NAME
-from postdesk.ui.icons import app_icon
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -20,7 +22,4 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName("postdesk")
     app.setOrganizationName(APP_NAME)
     QGuiApplication.setDesktopFileName(APP_ID)
-    icon: QIcon = app_icon()
-    if not icon.isNull():
-        app.setWindowIcon(icon)
     return app

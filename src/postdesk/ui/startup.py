@@ -3,16 +3,17 @@
 The window shows with the Film tab filled; everything else loads here, so start-up pays
 only for what the first frame needs:
 
-0. as the window is shown, postdesk's render worker process starts: it loads the rendering
-   stack (Jinja2, markdown-it, nh3) in parallel with the window's first frame; the window's
-   process never loads that stack for the preview;
+0. before Qt loads, ``run_app`` forks postdesk's render worker process (on Linux): it loads
+   the rendering stack (Jinja2, markdown-it, nh3) on another core while the window is built,
+   and the window's process never loads that stack. Where nothing could be forked, the
+   worker is spawned from a thread as the window is shown;
 1. once the window's first frame is painted (not before: work queued earlier would hold it
-   up), the preview: QtWebEngine starts Chromium and its renderer, and asks the warm worker
-   for the first page;
-2. the recovery copies a crash left behind, offered once the window is up;
-3. once the first preview has painted, each on its own turn: the Blog menu (the accounts
-   module brings urllib3) and the film finder, the Cast & credits and Post tabs (built
-   sooner if the blogger opens them), and the spell checker's Enchant.
+   up), the application icon, then the preview: the warm worker is asked for the first page
+   while QtWebEngine starts Chromium, and the page is loaded whole once it is rendered;
+2. once the first preview has painted, each on its own turn: the recovery copies a crash
+   left behind (the offer waits for a window that is all there), the Blog menu (the
+   accounts module brings urllib3) and the film finder, the Cast & credits and Post tabs
+   (built sooner if the blogger opens them), and the spell checker's Enchant.
 
 The deferred imports of the window's start path live here and nowhere else; what a command
 loads when first used (the publishing stack, a dialog) stays with that command.
@@ -30,6 +31,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
+from postdesk.core.render import early_worker
 from postdesk.ui.spellcheck import shared_checker
 
 if TYPE_CHECKING:
@@ -50,8 +52,9 @@ DARK_BELOW = 128
 
 def finish_start(window: MainWindow) -> None:
     """Build the rest of the window after it shows: preview and recovery, then the rest."""
-    window.scheduler.warm_up()
-    steps: list[Callable[[], object]] = [partial(_build_preview, window), window.offer_recovery]
+    if not early_worker.forked():  # a forked worker is adopted by the first render
+        window.scheduler.warm_up()
+    steps: list[Callable[[], object]] = [set_application_icon, partial(_build_preview, window)]
     FirstFrame(window, partial(_run_in_turns, window, steps))
     _after_first_paint(window, partial(_after_preview, window))
 
@@ -109,8 +112,18 @@ def _run_in_turns(window: MainWindow, steps: list[Callable[[], object]]) -> None
 
 
 def _build_preview(window: MainWindow) -> None:
-    window.attach_preview(preview_view(window))
     window.render_first_preview()
+    window.attach_preview(preview_view(window))
+
+
+def set_application_icon() -> None:
+    """Give the windows postdesk's icon (the SVG icon engine loads now, after the frame)."""
+    from postdesk.ui.icons import app_icon
+
+    app = QGuiApplication.instance()
+    icon = app_icon()
+    if isinstance(app, QGuiApplication) and not icon.isNull():
+        app.setWindowIcon(icon)
 
 
 def preview_view(owner: QObject) -> PreviewView:
@@ -142,7 +155,8 @@ def follow_colour_scheme() -> None:
 def _after_preview(window: MainWindow) -> None:
     # Enchant loads last, not while the first preview is waited for.
     steps: list[Callable[[], object]] = [
-        partial(build_commands, window), window.form.build_tabs, shared_checker().start,
+        window.offer_recovery, partial(build_commands, window), window.form.build_tabs,
+        shared_checker().start,
     ]  # fmt: skip
     _run_in_turns(window, steps)
 

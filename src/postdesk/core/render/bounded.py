@@ -7,6 +7,9 @@ next render and killed when a render goes over :data:`TIME_LIMIT_S`. Its address
 capped (:data:`MEMORY_LIMIT_BYTES`) and its output too (:data:`MAX_OUTPUT_CHARS`), and it ends
 itself if a render runs far over the limit, should postdesk be gone by then.
 
+The window's first worker may have been forked as the editor started
+(:mod:`postdesk.core.render.early_worker`); it is adopted like a spawned one.
+
 The window keeps one :class:`RenderProcess` for its previews; the command line uses
 :func:`render_limited`, which has the signature of :func:`~postdesk.core.render.rendering.render`.
 """
@@ -23,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from postdesk.core.drafts.model import Draft
+from postdesk.core.render import early_worker
 from postdesk.core.render.errors import RenderError, RenderLimitError
 from postdesk.core.render.templates import TemplateLibrary
 
@@ -67,7 +71,7 @@ class RenderJob:
 
 @dataclass
 class _Worker:
-    process: Any  # multiprocessing's SpawnProcess (its type is not public)
+    process: Any  # multiprocessing's SpawnProcess (its type is not public), or an EarlyWorker
     connection: Connection
     ready: bool = False
 
@@ -91,7 +95,8 @@ class RenderProcess:
 
     def _start(self) -> None:
         if self._worker is None and not self._closed:
-            self._worker = _spawn()
+            early = early_worker.take()
+            self._worker = _spawn() if early is None else _Worker(early, Connection(early.fd))
 
     def render(self, job: RenderJob) -> list[str]:
         """Render every output of ``job``, in order.
