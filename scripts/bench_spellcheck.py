@@ -13,7 +13,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from postdesk.ui.markdown_editor import MarkdownEdit
-from postdesk.ui.spellcheck import SpellHighlighter, shared_checker
+from postdesk.ui.spell_highlighter import SpellHighlighter
+from postdesk.ui.spellcheck import shared_checker
 
 PROSE = (
     "the desert planet where a young duke rides giant sandworms with the Fremen and "

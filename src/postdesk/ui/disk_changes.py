@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from postdesk.ui.document import DraftDocument
 
@@ -46,6 +46,8 @@ class DiskChanges(QObject):
 
     def ask(self, path: Path) -> Choice:
         """Reload, keep mine, save as, or cancel."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("The draft changed on disk")
@@ -73,6 +75,8 @@ class DiskChanges(QObject):
 
     def offer_save_as_for_read_only(self, path: Path) -> bool:
         """A read-only draft is never replaced: offer another name; ``True`` when saved."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self.parent_widget,
             "The draft is read-only",

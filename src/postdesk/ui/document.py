@@ -46,7 +46,7 @@ class DraftDocument(QObject):
         self.base_dir: Path | None = None
         self._saved_json = draft_to_json(self.draft)
         self._modified = False
-        self._noticed: str | None = None  # the outside version already reported
+        self._noticed: bytes | None = None  # the outside version already reported
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_file_changed)
         self._collect: Callable[[Draft], Draft] | None = None
@@ -171,9 +171,9 @@ class DraftDocument(QObject):
         if stamp is None or not changed_on_disk(stamp):
             return  # our own save, or a program that only touched the file
         outside = current_stamp(self.path)
-        if outside is None or outside.sha256 == self._noticed:
+        if outside is None or outside.content == self._noticed:
             return
-        self._noticed = outside.sha256
+        self._noticed = outside.content
         self.changed_outside.emit(self.path)
 
     def _set_modified(self, modified: bool) -> None:

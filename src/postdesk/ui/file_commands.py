@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from postdesk.core.atomic import same_file, write_atomic
 from postdesk.core.drafts.files import DraftChangedError, DraftReadOnlyError
@@ -57,6 +57,8 @@ class FileCommands(QObject):
 
     def confirm_discard(self) -> bool:
         """Ask what to do with unsaved changes; ``False`` means the user cancelled."""
+        from PySide6.QtWidgets import QMessageBox
+
         self.document.sync()
         if not self.document.modified:
             return True
@@ -85,6 +87,8 @@ class FileCommands(QObject):
 
     def open(self) -> None:
         """Choose a draft and open it."""
+        from PySide6.QtWidgets import QFileDialog
+
         if not self.confirm_discard():
             return
         start = str(self.document.folder or Path.home())
@@ -113,6 +117,8 @@ class FileCommands(QObject):
 
     def save_as(self) -> bool:
         """Save under a new name."""
+        from PySide6.QtWidgets import QFileDialog
+
         self.document.sync()
         name = self.document.path or Path.home() / (_file_stem(self.document) + DRAFT_SUFFIX)
         chosen, _ = QFileDialog.getSaveFileName(
@@ -128,6 +134,8 @@ class FileCommands(QObject):
 
     def export_html(self) -> None:
         """Write the standalone HTML page."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         self.document.sync()
         folder = self.document.folder or Path.home()
         suggested = folder / (_file_stem(self.document) + ".html")
@@ -160,6 +168,8 @@ class FileCommands(QObject):
     # -- helpers ---------------------------------------------------------------------------------
 
     def _save_to(self, path: Path) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         self.document.sync()
         document = self.document
         problems = form_problems(document.draft, document.anchor)
@@ -178,6 +188,8 @@ class FileCommands(QObject):
         return self._write(path, overwrite_changes=True)
 
     def _write(self, path: Path, overwrite_changes: bool) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             self.document.save(path, overwrite_changes=overwrite_changes)
         except DraftChangedError:
@@ -203,6 +215,8 @@ class FileCommands(QObject):
             self.poster_moved.emit(draft.film.poster)
 
     def _explain_load_error(self, err: DraftError) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         details = "\n".join(f"• {p}" for p in err.problems)
         box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Warning)

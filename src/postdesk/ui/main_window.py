@@ -7,15 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -291,6 +290,8 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> bool:
         """Offer the newest copy a crash left behind; ``True`` when it was restored."""
+        from PySide6.QtWidgets import QMessageBox
+
         orphans = self.autosaver.store.orphans()
         if not orphans:
             return False
@@ -519,9 +520,14 @@ class MainWindow(QMainWindow):
         self.recent_menu.addAction("Clear the list", self.recent.clear)
 
     def _on_open_guide(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(resource("templates", "README.md"))))
 
     def _on_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from postdesk import __version__
         from postdesk.core.filmdata.found import TMDB_NOTICE
 

@@ -19,12 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QCompleter, QMenu, QPlainTextEdit, QToolButton, QWidget
 
 from postdesk.core.drafts.mentions import rename_mentions
-from postdesk.ui.spellcheck import (
-    SpellHighlighter,
-    add_language_menu,
-    add_spelling_actions,
-    shared_checker,
-)
+from postdesk.ui.spellcheck import shared_checker
 
 #: Keys the open mention list takes for itself (choose, leave, move).
 COMPLETER_KEYS = (Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab,
@@ -60,6 +55,8 @@ class MarkdownEdit(QPlainTextEdit):
             QTimer.singleShot(0, self._attach_spellcheck)
 
     def _attach_spellcheck(self) -> None:
+        from postdesk.ui.spell_highlighter import SpellHighlighter
+
         self.spell_highlighter = SpellHighlighter(self.document(), shared_checker())
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
@@ -73,6 +70,8 @@ class MarkdownEdit(QPlainTextEdit):
         menu = self.createStandardContextMenu(pos)
         if not self.spell_highlighter:
             return menu
+        from postdesk.ui.spelling_menu import add_language_menu, add_spelling_actions
+
         checker = shared_checker()
         cursor = self.cursorForPosition(pos)
         block, column = cursor.block(), cursor.positionInBlock()

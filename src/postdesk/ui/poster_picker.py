@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -89,6 +88,8 @@ class PosterPicker(QWidget):
         return path if path.is_absolute() or not self.base_dir else self.base_dir / path
 
     def _on_choose(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(self.resolved() or self.base_dir or Path.home())
         chosen, _ = QFileDialog.getOpenFileName(self, "Choose the poster", start, IMAGE_FILTER)
         if chosen:

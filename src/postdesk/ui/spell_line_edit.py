@@ -1,36 +1,19 @@
 """Spell check in one-line fields (tagline, question, post title), with the shared checker.
 
 QSyntaxHighlighter works on text documents only, so a line edit draws its own wavy
-underline under each misspelt word and adds the same suggestions to its context menu.
+underline under each misspelt word (:mod:`postdesk.ui.spell_underline`, loaded when there is
+one to draw) and adds the same suggestions to its context menu.
 """
 
 from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import (
-    QContextMenuEvent,
-    QPainter,
-    QPainterPath,
-    QPaintEvent,
-    QPen,
-    QTextLayout,
-    QTextLine,
-)
+from PySide6.QtGui import QContextMenuEvent, QPaintEvent
 from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 
 from postdesk.core.spelling import Word
-from postdesk.ui.spellcheck import (
-    UNDERLINE,
-    add_language_menu,
-    add_spelling_actions,
-    shared_checker,
-)
-
-#: QLineEdit's cursor rectangle starts this many pixels left of the cursor (Qt's rectForPos).
-CURSOR_RECT_LEFT = 5
-WAVE_STEP = 2.0
+from postdesk.ui.spellcheck import shared_checker
 
 
 class SpellLineEdit(QLineEdit):
@@ -63,25 +46,9 @@ class SpellLineEdit(QLineEdit):
         super().paintEvent(event)
         if not self._misspelt or self.echoMode() != QLineEdit.EchoMode.Normal:
             return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(UNDERLINE, 1.2))
-        painter.setClipRect(self.rect().adjusted(2, 0, -2, 0))
-        for start, end, y in self._underlines():
-            painter.drawPath(_wave(start, end, y))
-        painter.end()
+        from postdesk.ui.spell_underline import draw_underlines
 
-    def _underlines(self) -> list[tuple[float, float, float]]:
-        """Where each misspelt word is drawn: left and right x, and the underline's y."""
-        layout = QTextLayout(self.text(), self.font())
-        layout.beginLayout()
-        line = layout.createLine()
-        layout.endLayout()
-        cursor = self.cursorRect()
-        # The text is scrolled so the cursor shows: place words relative to the cursor.
-        origin = cursor.x() + CURSOR_RECT_LEFT - _x(line, self.cursorPosition())
-        y = cursor.y() + self.fontMetrics().ascent() + 2.5
-        return [(origin + _x(line, w.start), origin + _x(line, w.end), y) for w in self._misspelt]
+        draw_underlines(self, [(word.start, word.end) for word in self._misspelt])
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
         """The usual edit menu, topped by spelling suggestions for a misspelt word."""
@@ -91,6 +58,8 @@ class SpellLineEdit(QLineEdit):
 
     def spelling_menu(self, position: int) -> QMenu:
         """The context menu for the word at ``position``: suggestions, Add, Ignore, Language."""
+        from postdesk.ui.spelling_menu import add_language_menu, add_spelling_actions
+
         menu = self.createStandardContextMenu()
         for word in self._misspelt:
             if word.start <= position <= word.end:
@@ -105,21 +74,3 @@ class SpellLineEdit(QLineEdit):
         """Replace a misspelt word as if typed: undoable, and textEdited tells the draft."""
         self.setSelection(word.start, len(word.text))
         self.insert(text)
-
-
-def _wave(start: float, end: float, y: float) -> QPainterPath:
-    """A zigzag from ``start`` to ``end``, the spell-check underline of word processors."""
-    path = QPainterPath(QPointF(start, y))
-    x, up = start, True
-    while x < end:
-        x = min(x + WAVE_STEP, end)
-        path.lineTo(QPointF(x, y - 1.5 if up else y))
-        up = not up
-    return path
-
-
-def _x(line: QTextLine, position: int) -> float:
-    """Where ``position`` falls on ``line``, in pixels (the bindings return a tuple)."""
-    found = line.cursorToX(position)
-    x = found[0] if isinstance(found, tuple) else found
-    return float(x) if isinstance(x, int | float) else 0.0

@@ -16,7 +16,10 @@ only for what the first frame needs:
    (built sooner if the blogger opens them), and the spell checker's Enchant.
 
 The deferred imports of the window's start path live here and nowhere else; what a command
-loads when first used (the publishing stack, a dialog) stays with that command.
+loads when first used (the publishing stack, a dialog) stays with that command. That includes
+Qt's own classes: each costs a millisecond or more the first time it is touched (Qt for Python
+builds it then), so message boxes, file dialogs, the spelling menu and the underlines are
+imported by the code that shows them, not at the top of modules the first frame needs.
 """
 
 from __future__ import annotations

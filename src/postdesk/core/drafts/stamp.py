@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
 @dataclass(frozen=True)
 class FileStamp:
-    """A file's identity at one moment: where it is, when it changed, and its content's hash.
+    """A file's identity at one moment: where it is, when it changed, and what it held.
 
-    The time and size are the cheap first look; the hash decides when they differ, so a
+    The time and size are the cheap first look; the content decides when they differ, so a
     program that only touched the file (or wrote the same bytes) is not taken for a change.
+    A draft is a small text file: keeping its bytes is cheaper than hashing them, and exact.
     """
 
     path: Path
     mtime_ns: int
     size: int
-    sha256: str
+    content: bytes = field(repr=False)
 
 
 def stamp_bytes(path: Path, data: bytes) -> FileStamp | None:
@@ -28,8 +28,7 @@ def stamp_bytes(path: Path, data: bytes) -> FileStamp | None:
         info = os.stat(path)
     except OSError:
         return None
-    digest = hashlib.sha256(data).hexdigest()
-    return FileStamp(Path(os.path.realpath(path)), info.st_mtime_ns, info.st_size, digest)
+    return FileStamp(Path(os.path.realpath(path)), info.st_mtime_ns, info.st_size, bytes(data))
 
 
 def current_stamp(path: Path) -> FileStamp | None:
@@ -52,4 +51,4 @@ def changed_on_disk(stamp: FileStamp) -> bool:
     if info.st_mtime_ns == stamp.mtime_ns and info.st_size == stamp.size:
         return False
     now = current_stamp(stamp.path)
-    return now is not None and now.sha256 != stamp.sha256
+    return now is not None and now.content != stamp.content
