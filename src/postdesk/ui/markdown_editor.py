@@ -41,6 +41,7 @@ class MarkdownEdit(QPlainTextEdit):
         height = QFontMetrics(self.font()).lineSpacing() * lines + 16
         self.setMinimumHeight(height)
         self.spell_highlighter: object | None = None
+        self._awaiting_checker = False  # attached when spell checking starts
         self.document().contentsChange.connect(self._on_contents_change)
 
     def _on_contents_change(self, _position: int, removed: int, added: int) -> None:
@@ -48,16 +49,28 @@ class MarkdownEdit(QPlainTextEdit):
             self.text_edited.emit()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        """Start spell checking once shown, so Enchant never delays the window's start."""
+        """Underline once shown and spell checking has started (after the first preview)."""
         super().showEvent(event)
         if self.spell_highlighter is None:
-            self.spell_highlighter = False  # attach once, on the next turn of the event loop
-            QTimer.singleShot(0, self._attach_spellcheck)
+            self.spell_highlighter = False  # attach once
+            checker = shared_checker()
+            if checker.started:
+                QTimer.singleShot(0, self._attach_spellcheck)
+            else:
+                checker.notifier.changed.connect(self._attach_spellcheck)
+                self._awaiting_checker = True
 
     def _attach_spellcheck(self) -> None:
+        if self.spell_highlighter:
+            return
+        if self._awaiting_checker:
+            shared_checker().notifier.changed.disconnect(self._attach_spellcheck)
+            self._awaiting_checker = False
         from postdesk.ui.spell_highlighter import SpellHighlighter
 
-        self.spell_highlighter = SpellHighlighter(self.document(), shared_checker())
+        highlighter = SpellHighlighter(self.document(), shared_checker())
+        self.spell_highlighter = highlighter
+        highlighter.recheck_all()  # the whole text, a slice at a time
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
         """The usual edit menu, topped by spelling suggestions for a misspelt word."""

@@ -97,6 +97,11 @@ class SpellChecker:
 
         return sorted(enchant.list_languages())
 
+    @property
+    def started(self) -> bool:
+        """Whether :meth:`start` was called (before it, nothing is underlined)."""
+        return self._started
+
     def start(self) -> None:
         """Begin underlining (the window calls this once its first preview has painted)."""
         if not self._started:
