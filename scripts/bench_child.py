@@ -10,7 +10,9 @@ the edit-to-preview latencies, and the peak memory of this process and its child
 Like with like: the bare window and the app are both "shown" when their window's first frame
 has been painted (not merely when the event loop first turns: work queued before that turn
 delays the paint, and the blogger sees nothing until then); the bare page and the app's
-preview are both "painted" two animation frames after their content is in the page.
+preview are both "painted" two animation frames after their content is in the page. The app
+starts as ``run_app`` does: the Qt-free core is loaded and the render worker forked before
+Qt is imported.
 """
 
 from __future__ import annotations
