@@ -110,3 +110,31 @@ def test_nothing_is_forked_beside_a_running_thread_or_qt() -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False", "False", "None"]
+
+
+def test_a_failed_fork_leaves_the_window_to_spawn_its_worker() -> None:
+    script = textwrap.dedent(
+        """
+        import os, sys
+        from pathlib import Path
+        from postdesk.core.render import early_worker
+        def refuse():
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        real_fork, os.fork = os.fork, refuse
+        forked = early_worker.fork_worker()
+        os.fork = real_fork
+        from postdesk.core.drafts.files import load_draft
+        from postdesk.core.render.bounded import RenderProcess
+        process = RenderProcess()
+        html = process.render_one(load_draft(Path(sys.argv[1])), "html")
+        print(forked, "1 Mile To You" in html)
+        process.close()
+        """
+    )
+    env = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(SEED_DRAFT)], capture_output=True, text=True,
+        env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]

@@ -76,8 +76,16 @@ def fork_worker() -> bool:
         return False
     import socket  # the worker's end of the pair must be a socket: it reads and writes
 
-    ours, theirs = socket.socketpair()
-    pid = os.fork()
+    try:
+        ours, theirs = socket.socketpair()
+    except OSError:  # out of file descriptors: the window spawns its worker later
+        return False
+    try:
+        pid = os.fork()
+    except OSError:  # out of processes or memory: likewise
+        ours.close()
+        theirs.close()
+        return False
     if pid == 0:
         ours.close()
         _serve(theirs.detach())  # never returns
