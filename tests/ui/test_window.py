@@ -210,6 +210,33 @@ def test_a_template_error_is_shown_in_the_preview(
     wait_for_preview(qtbot, window, "1 Mile To You also stars")
 
 
+def test_a_draft_that_opens_on_a_broken_template_shows_the_error_styled_then_the_post(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    (home / "data" / "templates").mkdir(parents=True)
+    (home / "data" / "templates" / "broken.html").write_text(
+        "{#- postdesk\nname: Broken\ndescription: Has a typo.\n-#}\n<p>{{ film.titel }}</p>"
+    )
+    path = seed_copy(tmp_path / "drafts")
+    data = json.loads(path.read_text())
+    data["post"]["template"] = "broken"
+    path.write_text(json.dumps(data))
+    window = make_window(path, home=home)
+    wait_for_preview(qtbot, window, "The template cannot show this draft yet")
+    box = "getComputedStyle(document.querySelector('.postdesk-error')).borderTopStyle"
+    assert page_text(qtbot, window, box) == "solid"  # the post stylesheet frames the message
+    window.form.film.title.setText("Two Miles")  # still broken: the message stays
+    window.form.film.title.textEdited.emit("Two Miles")
+    qtbot.waitUntil(lambda: window.scheduler.renders_started >= 2, timeout=10_000)
+    assert window.scheduler.wait_for_idle()
+    wait_for_preview(qtbot, window, "The template cannot show this draft yet")
+    assert page_text(qtbot, window, box) == "solid"
+    chooser = window.form.post.template
+    chooser.setCurrentIndex(chooser.findData("trailer-tuesday"))
+    wait_for_preview(qtbot, window, "Two Miles also stars")
+
+
 def test_undo_brings_back_a_removed_cast_member(qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window()
     cast = window.form.credits.cast

@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from postdesk.ui.source_view import SourceView
 
 UNDO_PAUSE_MS = 600
+#: What the preview shows when its page is the error page (no template's page).
+ERROR_SHOWN = ""
 ERROR_PAGE = (
     '<html><head><meta http-equiv="Content-Security-Policy" content="{policy}">'
     "<style>{style}</style></head><body>"
@@ -409,8 +411,8 @@ class MainWindow(QMainWindow):
             result.error is None and result.template != self._shown_template
         ):
             self.preview.show_page(page, self.document.folder)
-            # An error page has no post stylesheet: the next good page is loaded whole.
-            self._shown_template = result.template if result.error is None else None
+            # After an error page, further errors replace its body; a good page loads whole.
+            self._shown_template = result.template if result.error is None else ERROR_SHOWN
         else:
             self.preview.update_body(page)
         if self._sources is not None and result.html is not None:
