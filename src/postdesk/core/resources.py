@@ -35,3 +35,9 @@ def resource(*parts: str) -> Path:
 def example_drafts() -> list[Path]:
     """The example drafts shipped with postdesk, the seed film first."""
     return sorted(resource("examples").glob("*.postdesk"))
+
+
+@cache
+def post_stylesheet() -> str:
+    """The post stylesheet, read once: the preview renders a page on every edit."""
+    return resource("styles", "post.css").read_text(encoding="utf-8")

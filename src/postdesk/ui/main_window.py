@@ -28,7 +28,7 @@ from postdesk.core.drafts.problems import Problem, ProblemKind
 from postdesk.core.paths import UserDirs
 from postdesk.core.render.offline import OFFLINE_POLICY
 from postdesk.core.render.templates import TemplateLibrary
-from postdesk.core.resources import example_drafts, resource
+from postdesk.core.resources import example_drafts, post_stylesheet, resource
 from postdesk.ui import startup
 from postdesk.ui.autosave import Autosaver
 from postdesk.ui.document import DraftDocument
@@ -423,8 +423,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(result.error, 10000)
 
     def _error_page(self, message: str) -> str:
-        style = resource("styles", "post.css").read_text(encoding="utf-8")
-        return ERROR_PAGE.format(policy=OFFLINE_POLICY, style=style, message=html.escape(message))
+        return ERROR_PAGE.format(
+            policy=OFFLINE_POLICY, style=post_stylesheet(), message=html.escape(message)
+        )
 
     @property
     def html_view(self) -> SourceView:

@@ -6,7 +6,6 @@ import base64
 import html
 import json
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from postdesk.core.render import phrasing
 from postdesk.core.render.markdown import render_markdown
 from postdesk.core.render.offline import OFFLINE_POLICY
 from postdesk.core.render.trailers import parse_video
-from postdesk.core.resources import resource
+from postdesk.core.resources import post_stylesheet
 
 #: A poster bigger than this is not inlined: the page would be slow to open and to preview.
 MAX_INLINE_POSTER_BYTES = 8 * 1024 * 1024
@@ -123,12 +122,6 @@ def _readable_json(data: Any, **options: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, **options)
 
 
-@cache
-def stylesheet() -> str:
-    """The post stylesheet, read once: the preview renders a page on every edit."""
-    return resource("styles", "post.css").read_text(encoding="utf-8")
-
-
 def page_context(draft: Draft, body: str, poster_src: str | None, offline: bool) -> dict[str, Any]:
     """What ``_page.html`` needs to wrap a rendered body into a standalone page.
 
@@ -144,7 +137,7 @@ def page_context(draft: Draft, body: str, poster_src: str | None, offline: bool)
         "post": post,
         "body": Markup(body),  # the film template's output, autoescaped as it was rendered
         "description": description,
-        "stylesheet": Markup(stylesheet()),
+        "stylesheet": Markup(post_stylesheet()),
         "json_ld": json_ld,
         "poster_src": poster_src,
         "excerpt_aside": excerpt_aside(draft, body),
