@@ -287,8 +287,7 @@ class MainWindow(QMainWindow):
         The render worker renders it while QtWebEngine starts, and the page is then loaded
         whole, once, with no empty page first.
         """
-        self.scheduler.want_sources = False
-        self.scheduler.request(self.document.draft, self.document.anchor)
+        self._send_render()
 
     def offer_recovery(self) -> bool:
         """Offer the newest copy a crash left behind; ``True`` when it was restored."""
@@ -393,7 +392,10 @@ class MainWindow(QMainWindow):
 
     def _request_render(self) -> None:
         if self.preview is None:
-            return  # the first render happens when the preview is created
+            return  # the first render is asked for as the preview is created
+        self._send_render()
+
+    def _send_render(self) -> None:
         self.scheduler.want_sources = self.outputs.currentIndex() != 0
         self.scheduler.request(self.document.draft, self.document.anchor)
 
