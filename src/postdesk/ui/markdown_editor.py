@@ -41,7 +41,6 @@ class MarkdownEdit(QPlainTextEdit):
         height = QFontMetrics(self.font()).lineSpacing() * lines + 16
         self.setMinimumHeight(height)
         self.spell_highlighter: object | None = None
-        self._awaiting_checker = False  # attached when spell checking starts
         self.document().contentsChange.connect(self._on_contents_change)
 
     def _on_contents_change(self, _position: int, removed: int, added: int) -> None:
@@ -57,15 +56,11 @@ class MarkdownEdit(QPlainTextEdit):
             if checker.started:
                 QTimer.singleShot(0, self._attach_spellcheck)
             else:
-                checker.notifier.changed.connect(self._attach_spellcheck)
-                self._awaiting_checker = True
+                checker.notifier.changed.connect(
+                    self._attach_spellcheck, Qt.ConnectionType.SingleShotConnection
+                )
 
     def _attach_spellcheck(self) -> None:
-        if self.spell_highlighter:
-            return
-        if self._awaiting_checker:
-            shared_checker().notifier.changed.disconnect(self._attach_spellcheck)
-            self._awaiting_checker = False
         from postdesk.ui.spell_highlighter import SpellHighlighter
 
         highlighter = SpellHighlighter(self.document(), shared_checker())
