@@ -54,9 +54,8 @@ def prepare_web_engine() -> None:
 def load_core() -> None:
     """Load the Qt-free core the window opens a draft with, before Qt itself.
 
-    Qt for Python reads the source of every module imported after it (looking for its
-    ``__feature__`` switches): the core has none, so it loads first and skips that. The render
-    worker, forked next, inherits it too.
+    The window needs it before its first frame anyway, so loading it first costs nothing;
+    the render worker, forked next, then inherits it instead of importing it again.
     """
     import postdesk.core.drafts.files
     import postdesk.core.drafts.progress
