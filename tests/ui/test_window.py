@@ -193,14 +193,20 @@ def test_invalid_values_are_marked_at_the_field(qtbot: QtBot, make_window: Windo
     assert "cannot be saved without it" in title.note.text()
 
 
-def test_a_template_error_is_shown_in_the_preview(
-    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
-) -> None:
+def home_with_broken_template(tmp_path: Path) -> Path:
+    """A home folder whose templates include "broken", which names a field that is not there."""
     home = tmp_path / "home"
     (home / "data" / "templates").mkdir(parents=True)
     (home / "data" / "templates" / "broken.html").write_text(
         "{#- postdesk\nname: Broken\ndescription: Has a typo.\n-#}\n<p>{{ film.titel }}</p>"
     )
+    return home
+
+
+def test_a_template_error_is_shown_in_the_preview(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    home = home_with_broken_template(tmp_path)
     window = make_window(home=home)
     chooser = window.form.post.template
     chooser.setCurrentIndex(chooser.findData("broken"))
@@ -213,11 +219,7 @@ def test_a_template_error_is_shown_in_the_preview(
 def test_a_draft_that_opens_on_a_broken_template_shows_the_error_styled_then_the_post(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
 ) -> None:
-    home = tmp_path / "home"
-    (home / "data" / "templates").mkdir(parents=True)
-    (home / "data" / "templates" / "broken.html").write_text(
-        "{#- postdesk\nname: Broken\ndescription: Has a typo.\n-#}\n<p>{{ film.titel }}</p>"
-    )
+    home = home_with_broken_template(tmp_path)
     path = seed_copy(tmp_path / "drafts")
     data = json.loads(path.read_text())
     data["post"]["template"] = "broken"
