@@ -164,8 +164,13 @@ class SpellChecker:
         self._rehighlight()
 
     def _rehighlight(self) -> None:
-        """Check every open field again (Qt disconnects the fields of closed windows)."""
-        self.notifier.changed.emit()
+        """Check every open field again (Qt disconnects the fields of closed windows).
+
+        Not before :meth:`start`: nothing is underlined yet, and the fields attach their
+        highlighters on this signal, which must not happen while the window starts.
+        """
+        if self._started:
+            self.notifier.changed.emit()
 
 
 _shared: SpellChecker | None = None
