@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from postdesk.ui.style import ERROR_ON_DARK, ERROR_ON_LIGHT, muted_colour
 from tests.ui.conftest import WindowFactory
 
 DARK = {
@@ -73,3 +74,47 @@ def test_hints_and_problem_notes_follow_a_dark_palette_and_stay_readable(
         assert contrast(shown_colour(note), background) >= 4.5
     finally:
         app.setPalette(light)
+
+
+def edge_colours(widget: QWidget) -> set[str]:
+    """The colours painted down the middle of the widget's left edge."""
+    image = widget.grab().toImage()
+    middle = image.height() // 2
+    return {image.pixelColor(0, y).name() for y in range(middle - 8, middle + 8)}
+
+
+def frame_stands_out(widget: QWidget, background: QColor) -> bool:
+    """Whether a frame is drawn down the left edge, clearly apart from ``background``."""
+    return any(
+        abs(QColor(colour).lightness() - background.lightness()) >= 40
+        for colour in edge_colours(widget)
+    )
+
+
+def test_a_field_with_a_problem_and_the_poster_frame_follow_a_dark_palette(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    title = window.form.film.title
+    thumbnail = window.form.film.poster.thumbnail
+    assert ERROR_ON_LIGHT.name() not in edge_colours(title)  # no problem: the usual frame
+    title.clear()
+    title.textEdited.emit("")
+    qtbot.waitUntil(lambda: ERROR_ON_LIGHT.name() in edge_colours(title))
+    light = window.palette()
+    assert shown_colour(thumbnail).name() == muted_colour(light).name()  # "No poster" words
+    assert frame_stands_out(thumbnail, light.color(WINDOW))
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setPalette(dark_palette())
+    try:
+        qtbot.waitUntil(lambda: ERROR_ON_DARK.name() in edge_colours(title))
+        muted = QColor(DARK[QPalette.ColorRole.PlaceholderText])
+        qtbot.waitUntil(lambda: shown_colour(thumbnail).name() == muted.name())
+        assert frame_stands_out(thumbnail, QColor(DARK[WINDOW]))
+    finally:
+        app.setPalette(light)
+    title.setText("Dune")
+    title.textEdited.emit("Dune")
+    qtbot.waitUntil(lambda: ERROR_ON_LIGHT.name() not in edge_colours(title))

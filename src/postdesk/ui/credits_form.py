@@ -11,6 +11,7 @@ from postdesk.core.drafts.model import Film
 from postdesk.ui.cast_table import CastEditor
 from postdesk.ui.fields import ListEdit
 from postdesk.ui.releases_editor import ReleasesEditor
+from postdesk.ui.style import style_hint
 
 #: Where a "Known for" credit ends up, said where it is typed (the cast sentence's style).
 CREDITS_NOTE = (
@@ -39,10 +40,10 @@ class CreditsForm(QWidget):
             "“also stars” sentence."
         )
         hint.setWordWrap(True)
-        hint.setObjectName("hint")
+        style_hint(hint)
         self.credits_note = QLabel(CREDITS_NOTE)
         self.credits_note.setWordWrap(True)
-        self.credits_note.setObjectName("hint")
+        style_hint(self.credits_note)
         self.credits_note.setAccessibleName("Where credits appear")
         form = QFormLayout()
         form.addRow("&Directors:", self.directors)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from postdesk.core.dates import long_date, parse_date
 from postdesk.ui.qt_dates import qdate
+from postdesk.ui.style import mark_invalid
 
 NOT_A_DATE = "Not a date postdesk knows: type it like “March 1”, “1 March 2024” or “2024-03-01”."
 
@@ -101,9 +102,5 @@ class DateField(QWidget):
         self.line.setFocus()
 
     def _mark(self, known: bool) -> None:
-        if bool(self.line.property("invalid")) == (not known):
-            return
-        self.line.setProperty("invalid", not known)
+        mark_invalid(self.line, not known)
         self.line.setToolTip("" if known else NOT_A_DATE)
-        self.line.style().unpolish(self.line)
-        self.line.style().polish(self.line)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from postdesk.ui.style import mark_invalid, style_note
+
 SEPARATOR = ","
 
 
@@ -42,17 +44,20 @@ class FieldNote(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setObjectName("fieldNote")
         self.hide()
+        self._styled = False
 
     def show_problem(self, message: str | None) -> None:
         """Show ``message``, or hide the note when there is none."""
+        if message and not self._styled:  # most notes are never shown: styled when first
+            self._styled = True
+            style_note(self)
         self.setText(message or "")
         self.setVisible(bool(message))
 
 
 class Field(QWidget):
-    """A form field with its note underneath; marks itself invalid for the stylesheet."""
+    """A form field with its note underneath, and a red frame while it has a problem."""
 
     def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,8 +77,5 @@ class Field(QWidget):
         ):
             return  # unchanged: re-polishing the style costs milliseconds per field
         self.note.show_problem(message)
-        self.editor.setProperty("invalid", bool(message))
+        mark_invalid(self.editor, bool(message))
         self.editor.setToolTip(message or "")
-        style = self.editor.style()
-        style.unpolish(self.editor)
-        style.polish(self.editor)

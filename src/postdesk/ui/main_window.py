@@ -37,7 +37,6 @@ from postdesk.ui.form_panel import FormPanel, form_problems
 from postdesk.ui.recent_files import RecentFiles
 from postdesk.ui.render_scheduler import RenderResult, RenderScheduler
 from postdesk.ui.spellcheck import shared_checker
-from postdesk.ui.style import apply_style
 from postdesk.ui.undo import SnapshotCommand
 
 if TYPE_CHECKING:
@@ -85,7 +84,6 @@ class MainWindow(QMainWindow):
         self._undo_base = draft_to_json(self.document.draft)
         self._shown_template: str | None = None
         self._first_result: RenderResult | None = None  # rendered before the preview existed
-        apply_style(self)  # before the widgets exist: each is then polished once, not twice
         self._build_central()
         self._build_actions()
         self._build_menus()

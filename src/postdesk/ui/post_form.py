@@ -26,6 +26,7 @@ from postdesk.ui.fields import Field, ListEdit
 from postdesk.ui.markdown_editor import MarkdownEdit
 from postdesk.ui.qt_dates import local_qdatetime
 from postdesk.ui.spell_line_edit import SpellLineEdit
+from postdesk.ui.style import style_hint
 
 STATUSES = [
     ("draft", "Draft on the blog"),
@@ -51,7 +52,7 @@ class PostForm(QWidget):
         self.template = QComboBox()
         self.template_description = QLabel()
         self.template_description.setWordWrap(True)
-        self.template_description.setObjectName("hint")
+        style_hint(self.template_description)
         self.note = MarkdownEdit("Your own paragraphs: why this film, what you expect.", lines=6)
         self.question = SpellLineEdit()
         self.question.setPlaceholderText("How about you? Will you be seeing it?")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from postdesk.core.drafts.posters import poster_refusal
+from postdesk.ui.style import style_thumbnail
 from postdesk.ui.workers import Task, start
 
 THUMBNAIL_WIDTH = 72
@@ -51,7 +52,7 @@ class PosterPicker(QWidget):
         self.thumbnail.setFixedWidth(THUMBNAIL_WIDTH)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumbnail.setAccessibleName("Poster preview")
-        self.thumbnail.setObjectName("posterThumbnail")
+        style_thumbnail(self.thumbnail)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(choose)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from postdesk.core.drafts.model import Release
 from postdesk.core.render.phrasing import COMMON_VENUES, release_line
 from postdesk.ui.date_field import DateField
+from postdesk.ui.style import style_hint
 
 PHRASE_TIP = (
     "How the post will say it. To say it differently, type the preposition yourself "
@@ -47,7 +48,7 @@ class ReleaseRow(QWidget):
         self.where.setAccessibleName("Where it is released")
         self.where.setCompleter(venue_completer(self.where))
         self.phrase = QLabel(self)
-        self.phrase.setObjectName("hint")
+        style_hint(self.phrase)
         self.phrase.setWordWrap(True)  # a long venue wraps rather than being cut off
         self.phrase.setAccessibleName("How the post says it")
         self.phrase.setToolTip(PHRASE_TIP)
