@@ -122,3 +122,17 @@ def test_the_window_gets_postdesk_icon_once_it_shows(
         image = window.windowIcon().pixmap(size, size).toImage()
         assert image.width() == size
         assert image.pixelColor(size // 2, size // 2).alpha() == 255  # drawn, not blank
+
+
+def test_a_render_says_when_it_is_with_the_worker_then_brings_its_page(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """The preview is built once the first page is asked for (see ui/startup.py)."""
+    window = make_window()
+    events: list[str] = []
+    window.scheduler.sent.connect(lambda: events.append("sent"))
+    window.scheduler.rendered.connect(lambda result: events.append(result.page[:15]))
+    window.form.film.tagline.setText("A new tagline")
+    window.form.film.tagline.textEdited.emit("A new tagline")
+    qtbot.waitUntil(lambda: len(events) == 2, timeout=10_000)
+    assert events == ["sent", "<!DOCTYPE html>"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +45,7 @@ class RenderResult:
 
 class _Signals(QObject):
     finished = Signal(object)
+    sent = Signal()
 
 
 def render_result(
@@ -54,6 +56,7 @@ def render_result(
     sources: bool,
     requested_at: float,
     process: RenderProcess,
+    on_sent: Callable[[], object] | None = None,
 ) -> RenderResult:
     """Render the preview page (and the published sources when asked); errors become text."""
     # Imported here, in the render thread: the window shows before any of it loads.
@@ -69,7 +72,7 @@ def render_result(
         draft, tuple(outputs), library.user_dir, library.builtin_dir, draft_file=draft_file
     )
     try:
-        texts = process.render(job)
+        texts = process.render(job, on_sent)
         result.page = texts[0]
         if sources:
             result.html, result.blocks = texts[1], texts[2]
@@ -98,7 +101,7 @@ class _RenderJob(QRunnable):
         draft, draft_file, requested_at = self.request
         result = render_result(
             self.number, draft, draft_file, self.library, self.sources, requested_at,
-            self.process(),
+            self.process(), self.signals.sent.emit,
         )  # fmt: skip
         self.signals.finished.emit(result)
 
@@ -118,6 +121,8 @@ class RenderScheduler(QObject):
     """Keeps the preview one render behind the latest edit at most."""
 
     rendered = Signal(object)  # RenderResult
+    #: A render is with the worker process: the render thread only waits from now on.
+    sent = Signal()
 
     def __init__(self, library: TemplateLibrary, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +133,7 @@ class RenderScheduler(QObject):
         self._pool.setMaxThreadCount(1)
         self.signals = _Signals(self)
         self.signals.finished.connect(self._on_finished)
+        self.signals.sent.connect(self.sent)
         self._process: RenderProcess | None = None
         self._process_lock = threading.Lock()
         self._closed = False

@@ -8,12 +8,13 @@ only for what the first frame needs:
    and the window's process never loads that stack. Where nothing could be forked, the
    worker is spawned from a thread as the window is shown;
 1. once the window's first frame is painted (not before: work queued earlier would hold it
-   up), the application icon, then the preview: the warm worker is asked for the first page
-   while QtWebEngine starts Chromium, and the page is loaded whole once it is rendered;
-2. once the first preview has painted, each on its own turn: the recovery copies a crash
-   left behind (the offer waits for a window that is all there), the Blog menu (the
-   accounts module brings urllib3) and the film finder, the Cast & credits and Post tabs
-   (built sooner if the blogger opens them), and the spell checker's Enchant.
+   up), the preview: the warm worker is asked for the first page, and renders it while
+   QtWebEngine starts Chromium; the page is loaded whole once it is rendered;
+2. once the first preview has painted, each on its own turn: the application icon (the SVG
+   icon engine), the recovery copies a crash left behind (the offer waits for a window that
+   is all there), the Blog menu (the accounts module brings urllib3) and the film finder,
+   the Cast & credits and Post tabs (built sooner if the blogger opens them), and the spell
+   checker's Enchant.
 
 The deferred imports of the window's start path live here and nowhere else; what a command
 loads when first used (the publishing stack, a dialog) stays with that command. That includes
@@ -30,7 +31,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -47,6 +48,8 @@ if TYPE_CHECKING:
 
 #: The preview waits this long at most for the window's first frame (a hidden window has none).
 FIRST_FRAME_GRACE_MS = 500
+#: The preview is built this long at most after the first page was asked for, sent or not.
+FIRST_RENDER_GRACE_MS = 50
 #: The Blog menu and Find film… wait this long at most for the first preview to paint.
 FIRST_PAINT_GRACE_MS = 3000
 #: A window colour darker than this (HSL lightness) is a dark theme.
@@ -57,8 +60,7 @@ def finish_start(window: MainWindow) -> None:
     """Build the rest of the window after it shows: preview and recovery, then the rest."""
     if not early_worker.forked():  # a forked worker is adopted by the first render
         window.scheduler.warm_up()
-    steps: list[Callable[[], object]] = [set_application_icon, partial(_build_preview, window)]
-    FirstFrame(window, partial(_run_in_turns, window, steps))
+    FirstFrame(window, partial(_build_preview, window))
     _after_first_paint(window, partial(_after_preview, window))
 
 
@@ -115,12 +117,27 @@ def _run_in_turns(window: MainWindow, steps: list[Callable[[], object]]) -> None
 
 
 def _build_preview(window: MainWindow) -> None:
+    """Ask for the first page, then build the preview once the request is with the worker.
+
+    Not at once: starting QtWebEngine holds Python's lock for about 90 ms, and the render
+    thread, starved of it, could not even send the request; the page was then rendered
+    only after the view was built, instead of meanwhile.
+    """
+    built = False
+
+    def build(*_args: object) -> None:
+        nonlocal built
+        if not built:
+            built = True
+            window.attach_preview(preview_view(window))
+
+    window.scheduler.sent.connect(build, Qt.ConnectionType.SingleShotConnection)
+    QTimer.singleShot(FIRST_RENDER_GRACE_MS, window, build)  # a worker still starting
     window.render_first_preview()
-    window.attach_preview(preview_view(window))
 
 
 def set_application_icon() -> None:
-    """Give the windows postdesk's icon (the SVG icon engine loads now, after the frame)."""
+    """Give the windows postdesk's icon (the SVG icon engine loads now, after the preview)."""
     from postdesk.ui.icons import app_icon
 
     app = QGuiApplication.instance()
@@ -158,8 +175,8 @@ def follow_colour_scheme() -> None:
 def _after_preview(window: MainWindow) -> None:
     # Enchant loads last, not while the first preview is waited for.
     steps: list[Callable[[], object]] = [
-        window.offer_recovery, partial(build_commands, window), window.form.build_tabs,
-        shared_checker().start,
+        set_application_icon, window.offer_recovery, partial(build_commands, window),
+        window.form.build_tabs, shared_checker().start,
     ]  # fmt: skip
     _run_in_turns(window, steps)
 

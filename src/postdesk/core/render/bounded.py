@@ -20,6 +20,7 @@ import atexit
 import multiprocessing
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -98,8 +99,11 @@ class RenderProcess:
             early = early_worker.take()
             self._worker = _spawn() if early is None else _Worker(early, Connection(early.fd))
 
-    def render(self, job: RenderJob) -> list[str]:
+    def render(self, job: RenderJob, on_sent: Callable[[], object] | None = None) -> list[str]:
         """Render every output of ``job``, in order.
+
+        ``on_sent`` is called once the job is with the worker, when the caller's thread has
+        nothing left to do but wait (and holds Python's lock no more).
 
         Raises:
             RenderLimitError: it took longer than the job's limit, or used too much memory or
@@ -115,6 +119,8 @@ class RenderProcess:
             try:
                 self._wait_ready(worker, job)
                 worker.connection.send(job)
+                if on_sent is not None:
+                    on_sent()
                 reply = self._reply(worker, job)
             except (EOFError, OSError) as err:
                 self._stop()
