@@ -119,9 +119,8 @@ class PreviewView(QWebEngineView):
         self.setAccessibleName("Preview of the post")
         self.setZoomFactor(ZOOM)
         self._loaded = False
-        # What to do once the page loading now has loaded: the update to run (a body that
-        # arrived meanwhile, or ``None``: the loaded page is current) and its number.
-        self._pending: tuple[str | None, int] | None = None
+        # A body that arrived while a page was loading, and its number: run once loaded.
+        self._pending: tuple[str, int] | None = None
         self._sequence = 0
         self.preview_page.loadFinished.connect(self._on_load_finished)
         self.reporter = PaintReporter(self.preview_page)
@@ -141,7 +140,8 @@ class PreviewView(QWebEngineView):
         """Load a whole page (the first time, or after the template changed)."""
         self._sequence += 1
         self._loaded = False
-        self._pending = (None, self._sequence)
+        self._pending = None
+        self.reporter.report_next_load(self._sequence)
         base = QUrl.fromLocalFile(str(base_dir) + "/") if base_dir else QUrl("about:blank")
         self.preview_page.setHtml(page_html, base)
         return self._sequence
@@ -156,10 +156,9 @@ class PreviewView(QWebEngineView):
             self._run_update(body, self._sequence)
         return self._sequence
 
-    def _run_update(self, body: str | None, sequence: int) -> None:
-        """Replace the body (unless the loaded page is current), then report the paint."""
-        script = "" if body is None else UPDATE_SCRIPT.format(body=json.dumps(body))
-        script += after_paint_script(sequence)
+    def _run_update(self, body: str, sequence: int) -> None:
+        """Replace the body, then report the paint."""
+        script = UPDATE_SCRIPT.format(body=json.dumps(body)) + after_paint_script(sequence)
         self.preview_page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld)
 
     def _on_load_finished(self, ok: bool) -> None:

@@ -1,6 +1,6 @@
 """The QApplication: its names, and what QtWebEngine needs before it exists.
 
-Its icon is set once the first window has painted (``startup.set_application_icon``).
+Its icon is set once the first preview has painted (``startup.set_application_icon``).
 """
 
 from __future__ import annotations
