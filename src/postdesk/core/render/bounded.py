@@ -17,17 +17,16 @@ The window keeps one :class:`RenderProcess` for its previews; the command line u
 from __future__ import annotations
 
 import atexit
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from postdesk.core.drafts.model import Draft
 from postdesk.core.render import early_worker
+from postdesk.core.render.channel import Channel, SocketChannel
 from postdesk.core.render.errors import RenderError, RenderLimitError
 from postdesk.core.render.templates import TemplateLibrary
 
@@ -73,7 +72,7 @@ class RenderJob:
 @dataclass
 class _Worker:
     process: Any  # multiprocessing's SpawnProcess (its type is not public), or an EarlyWorker
-    connection: Connection
+    connection: Channel
     ready: bool = False
 
 
@@ -97,7 +96,7 @@ class RenderProcess:
     def _start(self) -> None:
         if self._worker is None and not self._closed:
             early = early_worker.take()
-            self._worker = _spawn() if early is None else _Worker(early, Connection(early.fd))
+            self._worker = _spawn() if early is None else _Worker(early, SocketChannel(early.sock))
 
     def render(self, job: RenderJob, on_sent: Callable[[], object] | None = None) -> list[str]:
         """Render every output of ``job``, in order.
@@ -217,6 +216,8 @@ def _shared() -> RenderProcess:
 
 
 def _spawn() -> _Worker:
+    import multiprocessing  # only here: the forked worker's line does without it
+
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe()
     process = context.Process(target=serve, args=(theirs,), name="postdesk-render", daemon=True)
@@ -242,7 +243,7 @@ def _unpack(reply: Any, job: RenderJob) -> list[str]:
 # -- the worker process --------------------------------------------------------------------------
 
 
-def serve(connection: Connection) -> None:
+def serve(connection: Channel) -> None:
     """The worker's entry point: render each job received until the other end goes away."""
     _limit_memory(MEMORY_LIMIT_BYTES)
     # Loaded before "ready": the time limit counts rendering, not a slow start.

@@ -21,6 +21,10 @@ import os
 import signal
 import sys
 import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import socket
 
 _EARLY: EarlyWorker | None = None
 
@@ -31,9 +35,9 @@ class EarlyWorker:
     Has the methods :class:`RenderProcess` uses of a ``multiprocessing.Process``.
     """
 
-    def __init__(self, pid: int, fd: int) -> None:
+    def __init__(self, pid: int, sock: socket.socket) -> None:
         self.pid = pid
-        self.fd = fd
+        self.sock = sock
         self.exitcode: int | None = None
 
     def is_alive(self) -> bool:
@@ -88,9 +92,9 @@ def fork_worker() -> bool:
         return False
     if pid == 0:
         ours.close()
-        _serve(theirs.detach())  # never returns
+        _serve(theirs)  # never returns
     theirs.close()
-    _EARLY = EarlyWorker(pid, ours.detach())
+    _EARLY = EarlyWorker(pid, ours)
     return True
 
 
@@ -115,15 +119,14 @@ def _may_fork() -> bool:
     return threading is None or threading.active_count() == 1
 
 
-def _serve(fd: int) -> None:
-    """The forked child: serve renders on ``fd`` until the window's end closes, then exit."""
+def _serve(sock: socket.socket) -> None:
+    """The forked child: serve renders on ``sock`` until the window's end closes, then exit."""
     code = 1
     try:
-        from multiprocessing.connection import Connection
-
         from postdesk.core.render.bounded import serve
+        from postdesk.core.render.channel import SocketChannel
 
-        serve(Connection(fd))
+        serve(SocketChannel(sock))
         code = 0
     finally:
         os._exit(code)  # never back into the editor's start-up code
