@@ -11,8 +11,8 @@ Like with like: the bare window and the app are both "shown" when their window's
 has been painted (not merely when the event loop first turns: work queued before that turn
 delays the paint, and the blogger sees nothing until then); the bare page and the app's
 preview are both "painted" two animation frames after their content is in the page. The app
-starts as ``run_app`` does: the Qt-free core is loaded and the render worker forked before
-Qt is imported.
+starts as ``run_app`` does: the cycle collector is paused, the Qt-free core is loaded and the
+render worker forked before Qt is imported.
 """
 
 from __future__ import annotations
@@ -71,9 +71,11 @@ def done() -> None:
 
 # Not when postdesk's render worker imports this module again (as __mp_main__).
 if __name__ == "__main__":
-    if MODE == "app":  # as run_app does before Qt: load the core, fork the render worker
+    if MODE == "app":  # as run_app does before Qt: pause the collector, load the core, fork
+        from postdesk.ui import collector
         from postdesk.ui.app import load_core, start_render_worker
 
+        collector.pause()
         load_core()
         start_render_worker()
     threading.Thread(target=sample_memory, daemon=True).start()

@@ -75,6 +75,9 @@ def start_render_worker() -> None:
 
 def run_app(args: list[str]) -> int:
     """Open the window and run until it closes."""
+    from postdesk.ui import collector
+
+    collector.pause()  # resumed once the first preview has painted (ui/startup.py)
     options = parse_arguments(args)
     problem = display_problem()
     if problem:

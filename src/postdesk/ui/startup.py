@@ -10,7 +10,8 @@ only for what the first frame needs:
 1. once the window's first frame is painted (not before: work queued earlier would hold it
    up), the preview: the warm worker is asked for the first page, and renders it while
    QtWebEngine starts Chromium; the page is loaded whole once it is rendered;
-2. once the first preview has painted, each on its own turn: the application icon (the SVG
+2. once the first preview has painted, each on its own turn: the cycle collector (paused
+   since the start, :mod:`postdesk.ui.collector`), the application icon (the SVG
    icon engine), the recovery copies a crash left behind (the offer waits for a window that
    is all there), the Blog menu (the accounts module brings urllib3) and the film finder,
    the Cast & credits and Post tabs (built sooner if the blogger opens them), and the spell
@@ -36,6 +37,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
 from postdesk.core.render import early_worker
+from postdesk.ui import collector
 from postdesk.ui.spellcheck import shared_checker
 
 if TYPE_CHECKING:
@@ -175,8 +177,8 @@ def follow_colour_scheme() -> None:
 def _after_preview(window: MainWindow) -> None:
     # Enchant loads last, not while the first preview is waited for.
     steps: list[Callable[[], object]] = [
-        set_application_icon, window.offer_recovery, partial(build_commands, window),
-        window.form.build_tabs, shared_checker().start,
+        collector.resume, set_application_icon, window.offer_recovery,
+        partial(build_commands, window), window.form.build_tabs, shared_checker().start,
     ]  # fmt: skip
     _run_in_turns(window, steps)
 

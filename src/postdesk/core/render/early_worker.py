@@ -17,6 +17,7 @@ This module imports nothing heavy: it runs before anything else of the editor is
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -122,6 +123,7 @@ def _may_fork() -> bool:
 def _serve(sock: socket.socket) -> None:
     """The forked child: serve renders on ``sock`` until the window's end closes, then exit."""
     code = 1
+    gc.enable()  # the editor pauses its collector while it starts; the worker need not
     try:
         from postdesk.core.render.bounded import serve
         from postdesk.core.render.channel import SocketChannel
