@@ -82,7 +82,7 @@ def mark_invalid(editor: QWidget, invalid: bool) -> None:
 
 
 def _tint(colour_of: Callable[[QPalette], QColor]) -> Callable[[QWidget], None]:
-    """A restyle that gives a widget's text ``colour_of`` its palette."""
+    """A restyle that writes a widget's text in the colour ``colour_of`` picks from its palette."""
 
     def restyle(widget: QWidget) -> None:
         colour = colour_of(widget.palette())
