@@ -42,12 +42,13 @@ class PaintReporter(QObject):
         channel = QWebChannel(self)
         channel.registerObject("reporter", self)
         page.setWebChannel(channel, WORLD)
-        script = QWebEngineScript()
-        script.setName("postdesk-paint-reporter")
-        script.setSourceCode(_channel_library() + CONNECT)
-        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
-        script.setWorldId(WORLD)
-        page.scripts().insert(script)
+        page.scripts().insert(
+            _script(
+                "postdesk-paint-reporter",
+                _channel_library() + CONNECT,
+                QWebEngineScript.InjectionPoint.DocumentCreation,
+            )
+        )
         self._page = page
 
     def report_next_load(self, number: int) -> None:
@@ -55,17 +56,28 @@ class PaintReporter(QObject):
         scripts = self._page.scripts()
         for old in scripts.find(LOAD_SCRIPT):
             scripts.remove(old)
-        script = QWebEngineScript()
-        script.setName(LOAD_SCRIPT)
-        script.setSourceCode(after_paint_script(number))
-        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentReady)
-        script.setWorldId(WORLD)
-        scripts.insert(script)
+        scripts.insert(
+            _script(
+                LOAD_SCRIPT,
+                after_paint_script(number),
+                QWebEngineScript.InjectionPoint.DocumentReady,
+            )
+        )
 
     @Slot(int)
     def report(self, number: int) -> None:
         """Called from the page."""
         self.painted.emit(number)
+
+
+def _script(name: str, source: str, point: QWebEngineScript.InjectionPoint) -> QWebEngineScript:
+    """A script of postdesk's own, run in the application's world at ``point``."""
+    script = QWebEngineScript()
+    script.setName(name)
+    script.setSourceCode(source)
+    script.setInjectionPoint(point)
+    script.setWorldId(WORLD)
+    return script
 
 
 def _channel_library() -> str:
