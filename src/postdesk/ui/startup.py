@@ -32,7 +32,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -89,10 +89,16 @@ class FirstFrame(QObject):
 
 
 def _after_first_paint(window: MainWindow, work: Callable[[], object]) -> None:
-    """Run ``work`` once the first preview has painted (or after a grace period without one).
+    """Run ``work`` once the first preview has painted (or after a grace period without one)."""
+    _once(window.preview_painted, FIRST_PAINT_GRACE_MS, window, work)
 
-    Queued, not run inside the signal: whoever else waits for the first preview hears of it
-    first.
+
+def _once(
+    signal: SignalInstance, grace_ms: int, window: MainWindow, work: Callable[[], object]
+) -> None:
+    """Run ``work`` once: after ``signal`` first fires, or after ``grace_ms`` without it.
+
+    Queued, not run inside the signal: whoever else listens to it hears of it first.
     """
     done = False
 
@@ -102,8 +108,8 @@ def _after_first_paint(window: MainWindow, work: Callable[[], object]) -> None:
             done = True
             QTimer.singleShot(0, window, work)
 
-    window.preview_painted.connect(run)
-    QTimer.singleShot(FIRST_PAINT_GRACE_MS, window, run)
+    signal.connect(run, Qt.ConnectionType.SingleShotConnection)
+    QTimer.singleShot(grace_ms, window, run)
 
 
 def _run_in_turns(window: MainWindow, steps: list[Callable[[], object]]) -> None:
@@ -125,17 +131,13 @@ def _build_preview(window: MainWindow) -> None:
     thread, starved of it, could not even send the request; the page was then rendered
     only after the view was built, instead of meanwhile.
     """
-    built = False
-
-    def build(*_args: object) -> None:
-        nonlocal built
-        if not built:
-            built = True
-            window.attach_preview(preview_view(window))
-
-    window.scheduler.sent.connect(build, Qt.ConnectionType.SingleShotConnection)
-    QTimer.singleShot(FIRST_RENDER_GRACE_MS, window, build)  # a worker still starting
+    # The grace covers a worker still starting (spawned, or slow to load).
+    _once(window.scheduler.sent, FIRST_RENDER_GRACE_MS, window, partial(_attach_preview, window))
     window.render_first_preview()
+
+
+def _attach_preview(window: MainWindow) -> None:
+    window.attach_preview(preview_view(window))
 
 
 def set_application_icon() -> None:
