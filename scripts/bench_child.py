@@ -72,12 +72,9 @@ def done() -> None:
 # Not when postdesk's render worker imports this module again (as __mp_main__).
 if __name__ == "__main__":
     if MODE == "app":  # as run_app does before Qt: pause the collector, load the core, fork
-        from postdesk.ui import collector
-        from postdesk.ui.app import load_core, start_render_worker
+        from postdesk.ui.app import before_qt
 
-        collector.pause()
-        load_core()
-        start_render_worker()
+        before_qt()
     threading.Thread(target=sample_memory, daemon=True).start()
 
     from postdesk.ui.app import prepare_web_engine

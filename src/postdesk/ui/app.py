@@ -73,11 +73,21 @@ def start_render_worker() -> None:
     fork_worker()
 
 
-def run_app(args: list[str]) -> int:
-    """Open the window and run until it closes."""
+def before_qt() -> None:
+    """What the editor does before Qt loads, in order (``run_app``; the benchmark likewise).
+
+    The cycle collector pauses (it resumes once the first preview has painted, see
+    ``ui/startup.py``), the core loads, and the render worker is forked.
+    """
     from postdesk.ui import collector
 
-    collector.pause()  # resumed once the first preview has painted (ui/startup.py)
+    collector.pause()
+    load_core()
+    start_render_worker()
+
+
+def run_app(args: list[str]) -> int:
+    """Open the window and run until it closes."""
     options = parse_arguments(args)
     problem = display_problem()
     if problem:
@@ -88,8 +98,7 @@ def run_app(args: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    load_core()
-    start_render_worker()
+    before_qt()
     prepare_web_engine()
     from postdesk.ui.main_window import MainWindow
     from postdesk.ui.qt_app import create_application
