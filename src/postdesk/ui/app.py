@@ -58,11 +58,9 @@ def load_core() -> None:
     the render worker, forked next, then inherits it instead of importing it again.
     """
     import postdesk.core.drafts.files
-    import postdesk.core.drafts.progress
     import postdesk.core.paths
     import postdesk.core.render.offline
     import postdesk.core.render.templates
-    import postdesk.core.render.words
     import postdesk.core.spelling  # noqa: F401
 
 

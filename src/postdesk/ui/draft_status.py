@@ -1,4 +1,7 @@
-"""What the window says about the draft beside the post itself: its length, what to fill next."""
+"""What the preview says about the draft beside the post itself: its length, what to fill next.
+
+Used by the render thread (:mod:`postdesk.ui.render_scheduler`), off the GUI thread.
+"""
 
 from __future__ import annotations
 
@@ -20,22 +23,6 @@ HINT_STYLE = (
 def length_of(page: str) -> str:
     """The length of a rendered preview page’s post: “224 words · 1 min read”."""
     return length_label(count_words(page_body(page)))
-
-
-def publication_label(draft: Draft) -> str:
-    """Where the draft is on the blog, in the status bar's rich text, with a link to it.
-
-    A draft or a scheduled post is not "published": the words follow the status the blog
-    gave the post ("Scheduled for Tuesday, December 1st, 9:00 on My film blog").
-    """
-    if not draft.publications:
-        return "Not published yet"
-    # Only a published draft loads the publishing words (not before a new draft's first frame).
-    from postdesk.core.publish.outcome import recorded_outcome
-
-    last = draft.publications[-1]
-    link = html.escape(last.link)
-    return f'{html.escape(recorded_outcome(last))}: <a href="{link}">{link}</a>'
 
 
 def with_hint(page: str, draft: Draft) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -403,10 +402,7 @@ class MainWindow(QMainWindow):
             return
         page = result.page or self._error_page(result.error or "")
         if result.error is None:
-            from postdesk.ui.draft_status import length_of, with_hint
-
-            self.length_label.setText(length_of(page))
-            page = with_hint(page, self.document.draft)
+            self.length_label.setText(result.length)
         if self._shown_template is None or (
             result.error is None and result.template != self._shown_template
         ):
@@ -423,6 +419,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(result.error, 10000)
 
     def _error_page(self, message: str) -> str:
+        import html  # not at the top: html.entities takes ~2 ms, before the first frame
+
         return ERROR_PAGE.format(
             policy=OFFLINE_POLICY, style=post_stylesheet(), message=html.escape(message)
         )
@@ -506,7 +504,7 @@ class MainWindow(QMainWindow):
 
     def show_publication(self) -> None:
         """Say in the status bar where the draft is on the blog, and as what."""
-        from postdesk.ui.draft_status import publication_label
+        from postdesk.ui.publication_status import publication_label
 
         self.published_label.setText(publication_label(self.document.draft))
 

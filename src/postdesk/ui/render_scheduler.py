@@ -6,7 +6,8 @@ preview follows typing without a delay); edits that arrive while a render runs, 
 Typing is never blocked: a one-thread pool hands each render to the core's worker process
 (:mod:`postdesk.core.render.bounded`) and waits for it there, so a template that never ends is
 stopped at the time limit and shown as an error, and the window stays responsive and closable.
-The GUI thread never renders.
+The GUI thread never renders, nor reads the rendered page: the render thread counts its words
+and adds the preview's note on what to fill next (a 20,000-word page takes ~10 ms to count).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ class RenderResult:
     number: int
     template: str
     page: str = ""
+    #: The post's length for the status bar ("224 words · 1 min read"), when it rendered.
+    length: str = ""
     html: str | None = None
     blocks: str | None = None
     error: str | None = None
@@ -62,6 +65,7 @@ def render_result(
     # Imported here, in the render thread: the window shows before any of it loads.
     from postdesk.core.render.bounded import Output, RenderJob
     from postdesk.core.render.errors import RenderError
+    from postdesk.ui.draft_status import length_of, with_hint
 
     started = time.perf_counter()
     result = RenderResult(number, draft.post.template, requested_at=requested_at)
@@ -73,7 +77,8 @@ def render_result(
     )
     try:
         texts = process.render(job, on_sent)
-        result.page = texts[0]
+        result.length = length_of(texts[0])
+        result.page = with_hint(texts[0], draft)
         if sources:
             result.html, result.blocks = texts[1], texts[2]
     except RenderError as err:

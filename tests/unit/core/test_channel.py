@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-import socket
+import os
 import threading
 from collections.abc import Iterator
 
 import pytest
 
-from postdesk.core.render.channel import SocketChannel
+from postdesk.core.render.channel import PipeChannel
 
 
 @pytest.fixture
-def pair() -> Iterator[tuple[SocketChannel, SocketChannel]]:
-    ours, theirs = socket.socketpair()
-    yield SocketChannel(ours), SocketChannel(theirs)
-    ours.close()
-    theirs.close()
+def pair() -> Iterator[tuple[PipeChannel, PipeChannel]]:
+    window_reads, worker_writes = os.pipe()
+    worker_reads, window_writes = os.pipe()
+    window = PipeChannel(window_reads, window_writes)
+    worker = PipeChannel(worker_reads, worker_writes)
+    yield window, worker
+    window.close()
+    worker.close()
 
 
-def test_messages_arrive_whole_and_in_order(pair: tuple[SocketChannel, SocketChannel]) -> None:
+def test_messages_arrive_whole_and_in_order(pair: tuple[PipeChannel, PipeChannel]) -> None:
     window, worker = pair
-    page = "<p>Chani (Zendaya)</p>" * 400_000  # ~9 MB: far more than the socket buffers
+    page = "<p>Chani (Zendaya)</p>" * 400_000  # ~9 MB: far more than a pipe holds
     sender = threading.Thread(target=lambda: [worker.send("ready"), worker.send(("ok", [page]))])
     sender.start()
     assert window.recv() == "ready"
@@ -29,7 +32,7 @@ def test_messages_arrive_whole_and_in_order(pair: tuple[SocketChannel, SocketCha
     sender.join()
 
 
-def test_poll_says_when_a_message_waits(pair: tuple[SocketChannel, SocketChannel]) -> None:
+def test_poll_says_when_a_message_waits(pair: tuple[PipeChannel, PipeChannel]) -> None:
     window, worker = pair
     assert window.poll(0.01) is False  # nothing yet: the time limit would run on
     worker.send({"template": "trailer-park-tuesday"})
@@ -38,7 +41,7 @@ def test_poll_says_when_a_message_waits(pair: tuple[SocketChannel, SocketChannel
 
 
 def test_a_closed_end_reads_as_the_end_and_cannot_be_written_to(
-    pair: tuple[SocketChannel, SocketChannel],
+    pair: tuple[PipeChannel, PipeChannel],
 ) -> None:
     window, worker = pair
     worker.close()  # the worker died

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 _KEY = "postdesk"
 
 
-@dataclass(frozen=True)
-class FieldInfo:
+# A NamedTuple: defined before the first frame, where a frozen dataclass costs 4x (ARCHITECTURE).
+class FieldInfo(NamedTuple):
     """A field's description and rules, kept in the dataclass field's ``metadata``.
 
     Attributes:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from postdesk.core.drafts.model import Draft
 from postdesk.core.render import early_worker
-from postdesk.core.render.channel import Channel, SocketChannel
+from postdesk.core.render.channel import Channel, PipeChannel
 from postdesk.core.render.errors import RenderError, RenderLimitError
 from postdesk.core.render.templates import TemplateLibrary
 
@@ -96,7 +96,11 @@ class RenderProcess:
     def _start(self) -> None:
         if self._worker is None and not self._closed:
             early = early_worker.take()
-            self._worker = _spawn() if early is None else _Worker(early, SocketChannel(early.sock))
+            self._worker = (
+                _spawn()
+                if early is None
+                else _Worker(early, PipeChannel(early.read_fd, early.write_fd))
+            )
 
     def render(self, job: RenderJob, on_sent: Callable[[], object] | None = None) -> list[str]:
         """Render every output of ``job``, in order.

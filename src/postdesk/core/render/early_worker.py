@@ -19,26 +19,23 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import signal
 import sys
 import time
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import socket
 
 _EARLY: EarlyWorker | None = None
 
 
 class EarlyWorker:
-    """The forked worker: its pid, and the parent's end of their socket pair.
+    """The forked worker: its pid, and the parent's end of the two pipes between them.
 
-    Has the methods :class:`RenderProcess` uses of a ``multiprocessing.Process``.
+    Has the methods :class:`RenderProcess` uses of a ``multiprocessing.Process``; the pipes
+    are read and written through a :class:`~postdesk.core.render.channel.PipeChannel`.
     """
 
-    def __init__(self, pid: int, sock: socket.socket) -> None:
+    def __init__(self, pid: int, read_fd: int, write_fd: int) -> None:
         self.pid = pid
-        self.sock = sock
+        self.read_fd = read_fd
+        self.write_fd = write_fd
         self.exitcode: int | None = None
 
     def is_alive(self) -> bool:
@@ -47,6 +44,8 @@ class EarlyWorker:
 
     def kill(self) -> None:
         """End the worker at once."""
+        import signal  # not at the top: it builds enumerations, before the window's first frame
+
         if self.exitcode is None:
             with contextlib.suppress(ProcessLookupError):  # already gone
                 os.kill(self.pid, signal.SIGKILL)
@@ -79,23 +78,24 @@ def fork_worker() -> bool:
     global _EARLY
     if not _may_fork():
         return False
-    import socket  # the worker's end of the pair must be a socket: it reads and writes
-
+    # Two pipes, not a socket pair: the socket module costs the window ~5 ms to import.
+    fds: list[int] = []
     try:
-        ours, theirs = socket.socketpair()
-    except OSError:  # out of file descriptors: the window spawns its worker later
-        return False
-    try:
+        fds += os.pipe()  # the window reads, the worker writes
+        fds += os.pipe()  # the worker reads, the window writes
         pid = os.fork()
-    except OSError:  # out of processes or memory: likewise
-        ours.close()
-        theirs.close()
+    except OSError:  # out of descriptors, processes or memory: the window spawns its worker
+        for fd in fds:
+            os.close(fd)
         return False
+    window_reads, worker_writes, worker_reads, window_writes = fds
     if pid == 0:
-        ours.close()
-        _serve(theirs)  # never returns
-    theirs.close()
-    _EARLY = EarlyWorker(pid, ours)
+        os.close(window_reads)
+        os.close(window_writes)
+        _serve(worker_reads, worker_writes)  # never returns
+    os.close(worker_reads)
+    os.close(worker_writes)
+    _EARLY = EarlyWorker(pid, window_reads, window_writes)
     return True
 
 
@@ -120,15 +120,15 @@ def _may_fork() -> bool:
     return threading is None or threading.active_count() == 1
 
 
-def _serve(sock: socket.socket) -> None:
-    """The forked child: serve renders on ``sock`` until the window's end closes, then exit."""
+def _serve(read_fd: int, write_fd: int) -> None:
+    """The forked child: serve renders until the window's end closes, then exit."""
     code = 1
     gc.enable()  # the editor pauses its collector while it starts; the worker need not
     try:
         from postdesk.core.render.bounded import serve
-        from postdesk.core.render.channel import SocketChannel
+        from postdesk.core.render.channel import PipeChannel
 
-        serve(SocketChannel(sock))
+        serve(PipeChannel(read_fd, write_fd))
         code = 0
     finally:
         os._exit(code)  # never back into the editor's start-up code

@@ -18,9 +18,8 @@ reach Python internals or the file system.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from postdesk.core.paths import UserDirs
 from postdesk.core.resources import resource
@@ -37,8 +36,8 @@ class TemplateNotFoundError(LookupError):
     """A draft asks for a template that neither postdesk nor the user has."""
 
 
-@dataclass(frozen=True)
-class TemplateInfo:
+# A NamedTuple: defined before the first frame, where a frozen dataclass costs 4x (ARCHITECTURE).
+class TemplateInfo(NamedTuple):
     """What the template chooser shows about a template."""
 
     name: str
