@@ -11,8 +11,8 @@ Like with like: the bare window and the app are both "shown" when their window's
 has been painted (not merely when the event loop first turns: work queued before that turn
 delays the paint, and the blogger sees nothing until then); the bare page and the app's
 preview are both "painted" two animation frames after their content is in the page. The app
-starts as ``run_app`` does: the cycle collector is paused, the Qt-free core is loaded and the
-render worker forked before Qt is imported.
+starts as ``postdesk DRAFT`` does: its arguments are read, then the cycle collector is paused,
+the Qt-free core is loaded and the render worker forked, all before Qt is imported.
 """
 
 from __future__ import annotations
@@ -71,9 +71,13 @@ def done() -> None:
 
 # Not when postdesk's render worker imports this module again (as __mp_main__).
 if __name__ == "__main__":
-    if MODE == "app":  # as run_app does before Qt: pause the collector, load the core, fork
-        from postdesk.ui.app import before_qt
+    if MODE == "app":  # as `postdesk DRAFT` starts: its arguments, then run_app's steps before Qt
+        from postdesk.cli import is_cli_invocation
+        from postdesk.ui.app import before_qt, display_problem, parse_arguments
 
+        assert not is_cli_invocation([ARG])
+        options = parse_arguments(["--config-dir", tempfile.mkdtemp(), ARG])
+        assert display_problem() is None
         before_qt()
     threading.Thread(target=sample_memory, daemon=True).start()
 
@@ -145,13 +149,6 @@ def bare_page() -> None:
 
 def editor() -> None:
     """The app, started as `postdesk DRAFT` starts it, then edited EDITS times."""
-    from postdesk.cli import is_cli_invocation
-
-    assert not is_cli_invocation([ARG])
-    from postdesk.ui.app import display_problem, parse_arguments
-
-    options = parse_arguments(["--config-dir", tempfile.mkdtemp(), ARG])
-    assert display_problem() is None
     from postdesk.ui.main_window import MainWindow
     from postdesk.ui.qt_app import create_application
 

@@ -78,3 +78,20 @@ def test_a_poster_that_looks_like_a_jpeg_but_is_broken_says_so(
     qtbot.waitUntil(lambda: not poster._decoding, timeout=10_000)  # both decodes answered
     assert not poster.thumbnail.pixmap().isNull()
     assert poster.thumbnail.text() == ""
+
+
+def test_a_held_thumbnail_is_decoded_once_released(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    # The window holds thumbnails until its first frame; none is lost meanwhile.
+    window = make_window(seed_copy(tmp_path / "drafts"))
+    poster = window.form.film.poster
+    qtbot.waitUntil(lambda: not poster.thumbnail.pixmap().isNull(), timeout=10_000)
+    poster.hold_thumbnails()
+    poster.path_edit.setText("")
+    poster.path_edit.setText("1-mile-to-you.jpg")  # the draft's own poster again
+    qtbot.wait(200)
+    assert poster.thumbnail.pixmap().isNull()  # asked for, not decoded while held
+    poster.release_thumbnails()
+    qtbot.waitUntil(lambda: not poster.thumbnail.pixmap().isNull(), timeout=10_000)
+    assert poster.thumbnail.text() == ""

@@ -34,7 +34,7 @@ from postdesk.ui.document import DraftDocument
 from postdesk.ui.file_commands import FileCommands
 from postdesk.ui.form_panel import FormPanel, form_problems
 from postdesk.ui.recent_files import RecentFiles
-from postdesk.ui.render_scheduler import RenderResult, RenderScheduler
+from postdesk.ui.render_scheduler import RenderScheduler
 from postdesk.ui.spellcheck import shared_checker
 from postdesk.ui.undo import SnapshotCommand
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from postdesk.ui.find_film_dialog import FilmFinder
     from postdesk.ui.preview import PreviewView
     from postdesk.ui.publish_controller import PublishController
+    from postdesk.ui.render_result import RenderResult
     from postdesk.ui.source_view import SourceView
 
 UNDO_PAUSE_MS = 600
@@ -137,7 +138,8 @@ class MainWindow(QMainWindow):
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         tip: str = "",
     ) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)  # not QAction(text, …): that overload loads QIcon (~3 ms)
+        action.setText(text)
         if shortcut is not None:
             action.setShortcut(shortcut)
         if tip:
@@ -230,6 +232,7 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Open the draft; the preview, menus and recovery follow once the window shows."""
+        self.form.film.poster.hold_thumbnails()  # until the first frame (startup.finish_start)
         self._open_initial_draft()
         startup.finish_start(self)
 

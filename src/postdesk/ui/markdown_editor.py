@@ -9,7 +9,6 @@ from PySide6.QtCore import QPoint, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
-    QFontMetrics,
     QKeyEvent,
     QKeySequence,
     QShowEvent,
@@ -38,7 +37,7 @@ class MarkdownEdit(QPlainTextEdit):
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        height = QFontMetrics(self.font()).lineSpacing() * lines + 16
+        height = self.fontMetrics().lineSpacing() * lines + 16
         self.setMinimumHeight(height)
         self.spell_highlighter: object | None = None
         self.document().contentsChange.connect(self._on_contents_change)

@@ -42,11 +42,14 @@ class PosterPicker(QWidget):
         self._decoding: dict[int, Task] = {}
         self._newest = 0
         self._shown_path: Path | None = None
+        self._holding = False  # see hold_thumbnails
+        self._held: Task | None = None
         self.path_edit = QLineEdit(self)
         self.path_edit.setPlaceholderText("No poster")
         self.path_edit.setAccessibleName("Poster file")
         self.path_edit.setClearButtonEnabled(True)
-        choose = QPushButton("Choose…", self)
+        choose = QPushButton(self)  # not QPushButton(text, …): that overload loads QIcon (~3 ms)
+        choose.setText("Choose…")
         choose.setAccessibleName("Choose the poster file")
         self.thumbnail = QLabel(self)
         self.thumbnail.setFixedWidth(THUMBNAIL_WIDTH)
@@ -75,6 +78,22 @@ class PosterPicker(QWidget):
         self.path_edit.setText(poster or "")
         self.path_edit.blockSignals(blocked)
         self._update_thumbnail()
+
+    def hold_thumbnails(self) -> None:
+        """Decode no thumbnail until :meth:`release_thumbnails` (only the newest waits).
+
+        The window holds them until its first frame (``ui/startup.py``): the decoding thread
+        takes Python's lock while Qt loads its image plugins (~2.5 ms) and competes for a
+        core with the window being built.
+        """
+        self._holding = True
+
+    def release_thumbnails(self) -> None:
+        """Decode the thumbnail asked for while held, and the next ones at once."""
+        self._holding = False
+        held, self._held = self._held, None
+        if held is not None:
+            start(held)
 
     def poster(self) -> str | None:
         """The poster path as stored in the draft."""
@@ -126,7 +145,10 @@ class PosterPicker(QWidget):
         task.signals.succeeded.connect(self._on_decoded)
         task.signals.failed.connect(lambda _error: self._decoding.pop(number, None))
         self._decoding[number] = task
-        start(task)
+        if self._holding:
+            self._held = task
+        else:
+            start(task)
 
     def _on_decoded(self, decoded: tuple[int, QImage | None]) -> None:
         number, image = decoded

@@ -52,8 +52,8 @@ class SpellChecker:
     def __init__(self) -> None:
         self._dict: enchant.Dict | None = None
         self._language = system_language()
-        self._words_file: Path = user_words_file(UserDirs.default())
-        self._user_words: set[str] = read_user_words(self._words_file)
+        self._dirs: UserDirs | None = None  # the window's folders; the user's own until then
+        self._user_words: set[str] = set()  # read when checking starts, not before the window
         self._ignored: set[str] = set()
         self._cache: dict[str, bool] = {}
         self._settings: QSettings | None = None
@@ -65,8 +65,13 @@ class SpellChecker:
 
     def use_dirs(self, dirs: UserDirs) -> None:
         """Keep the word list in ``dirs``' data folder (the window's folders, --config-dir)."""
-        self._words_file = user_words_file(dirs)
-        self._user_words = read_user_words(self._words_file)
+        self._dirs = dirs
+        if self._started:
+            self._user_words = read_user_words(self._words_file)
+
+    @property
+    def _words_file(self) -> Path:
+        return user_words_file(self._dirs or UserDirs.default())
 
     def use_settings(self, settings: QSettings) -> None:
         """Take the language chosen last time (else the system's) and remember new choices."""
@@ -106,6 +111,7 @@ class SpellChecker:
         """Begin underlining (the window calls this once its first preview has painted)."""
         if not self._started:
             self._started = True
+            self._user_words = read_user_words(self._words_file)
             self._rehighlight()
 
     def misspelt(self, text: str) -> list[Word]:

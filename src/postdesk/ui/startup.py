@@ -8,8 +8,9 @@ only for what the first frame needs:
    and the window's process never loads that stack. Where nothing could be forked, the
    worker is spawned from a thread as the window is shown;
 1. once the window's first frame is painted (not before: work queued earlier would hold it
-   up), the preview: the warm worker is asked for the first page, and renders it while
-   QtWebEngine starts Chromium; the page is loaded whole once it is rendered;
+   up), the poster's thumbnail is decoded (held until then), and the preview is built: the
+   warm worker is asked for the first page, and renders it while QtWebEngine starts
+   Chromium; the page is loaded whole once it is rendered;
 2. once the first preview has painted, each on its own turn: the cycle collector (paused
    since the start, :mod:`postdesk.ui.collector`), the application icon (the SVG
    icon engine), the recovery copies a crash left behind (the offer waits for a window that
@@ -62,6 +63,7 @@ def finish_start(window: MainWindow) -> None:
     """Build the rest of the window after it shows: preview and recovery, then the rest."""
     if not early_worker.forked():  # a forked worker is adopted by the first render
         window.scheduler.warm_up()
+    FirstFrame(window, window.form.film.poster.release_thumbnails)
     FirstFrame(window, partial(_build_preview, window))
     _after_first_paint(window, partial(_after_preview, window))
 
