@@ -3,6 +3,7 @@
 
     make bench                      # everything (WordPress and Ghost are started for it)
     python scripts/bench.py --only ui --repeats 5 --json results.json
+    python scripts/bench.py --only instructions   # start-up counted by callgrind, not timed
 
 Timed assertions do not belong in tests; these figures go into the issue notes instead.
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_filmdata  # noqa: E402
+import bench_instructions  # noqa: E402
 import bench_publish  # noqa: E402
 import bench_publish_ghost  # noqa: E402
 import bench_spelling  # noqa: E402
@@ -24,6 +26,7 @@ import bench_ui  # noqa: E402
 
 SECTIONS = {
     "ui": bench_ui,
+    "instructions": bench_instructions,
     "publish": bench_publish,
     "ghost": bench_publish_ghost,
     "filmdata": bench_filmdata,

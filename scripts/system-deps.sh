@@ -24,6 +24,8 @@ PACKAGES=(
   python3-venv
   # spell check: Enchant with Hunspell's US English dictionary (pyenchant loads it)
   libenchant-2-2 hunspell-en-us
+  # the benchmark's start-up instruction counts (scripts/bench_instructions.py)
+  valgrind
 )
 
 missing=()
