@@ -12,7 +12,7 @@ has been painted (not merely when the event loop first turns: work queued before
 delays the paint, and the blogger sees nothing until then); the bare page and the app's
 preview are both "painted" two animation frames after their content is in the page. The app
 starts as ``postdesk DRAFT`` does: its arguments are read, then the cycle collector is paused,
-the Qt-free core is loaded and the render worker forked, all before Qt is imported.
+the render worker is started and the Qt-free core loaded, all before Qt is imported.
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ session), and every clock ratio moves with it. Counted instructions do not: call
 busy machine as on a quiet one, so a change to start-up can be judged by one run.
 
 The same child processes as the clock's figures (bench_child.py) run under callgrind, with
-the memory sampler off and a fixed hash seed; the render worker the app forks is counted apart
-and left out (it runs on another core). Instructions are not time: the app's extra work runs
+the memory sampler off and a fixed hash seed; the render worker the app starts is another
+program, not counted (it runs on another core). Instructions are not time: the app's extra work runs
 at fewer instructions per cycle (colder code, more page faults), so its clock ratio is higher.
 """
 

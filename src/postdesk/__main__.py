@@ -18,6 +18,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    from postdesk.core.render.early_worker import serve_if_asked
+
+    serve_if_asked()  # the render worker the editor started: it serves renders, and exits
     import multiprocessing
 
     multiprocessing.freeze_support()  # the bundled app is also its own render worker

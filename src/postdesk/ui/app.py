@@ -54,8 +54,8 @@ def prepare_web_engine() -> None:
 def load_core() -> None:
     """Load the Qt-free core the window opens a draft with, before Qt itself.
 
-    The window needs it before its first frame anyway, so loading it first costs nothing;
-    the render worker, forked next, then inherits it instead of importing it again.
+    The window needs it before its first frame anyway, and loading it before Qt spares the
+    modules Qt for Python's import hook, which reads the source of each module imported after it.
     """
     import postdesk.core.drafts.files
     import postdesk.core.paths
@@ -65,23 +65,24 @@ def load_core() -> None:
 
 
 def start_render_worker() -> None:
-    """Fork the preview's render worker before Qt loads (where the platform allows it)."""
-    from postdesk.core.render.early_worker import fork_worker
+    """Start the preview's render worker process now (where the platform allows it)."""
+    from postdesk.core.render.early_worker import start_worker
 
-    fork_worker()
+    start_worker()
 
 
 def before_qt() -> None:
     """What the editor does before Qt loads, in order (``run_app``; the benchmark likewise).
 
     The cycle collector pauses (it resumes once the first preview has painted, see
-    ``ui/startup.py``), the core loads, and the render worker is forked.
+    ``ui/startup.py``), the render worker starts (first: it has the most to load), and the core
+    loads.
     """
     from postdesk.ui import collector
 
     collector.pause()
-    load_core()
     start_render_worker()
+    load_core()
 
 
 def run_app(args: list[str]) -> int:

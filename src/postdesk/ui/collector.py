@@ -9,7 +9,8 @@ freezing everything allocated so far (``gc.freeze``: never scanned again, which 
 the collections short while the blogger types).
 
 Qt-free and cheap to import: ``run_app`` calls :func:`pause` before anything else loads. The
-render worker forked meanwhile collects as usual (:mod:`postdesk.core.render.early_worker`).
+render worker is a process of its own and collects as usual
+(:mod:`postdesk.core.render.early_worker`).
 """
 
 from __future__ import annotations

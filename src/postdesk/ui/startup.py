@@ -3,10 +3,10 @@
 The window shows with the Film tab filled; everything else loads here, so start-up pays
 only for what the first frame needs:
 
-0. before Qt loads, ``run_app`` forks postdesk's render worker process (on Linux): it loads
-   the rendering stack (Jinja2, markdown-it, nh3) on another core while the window is built,
-   and the window's process never loads that stack. Where nothing could be forked, the
-   worker is spawned from a thread as the window is shown;
+0. before Qt loads, ``run_app`` starts postdesk's render worker process (``posix_spawn``): it
+   loads the rendering stack (Jinja2, markdown-it, nh3) on another core while the window is
+   built, and the window's process never loads that stack. Where nothing could be started,
+   the worker is spawned from a thread as the window is shown;
 1. once the window's first frame is painted (not before: work queued earlier would hold it
    up), the poster's thumbnail is decoded (held until then), and the preview is built: the
    warm worker is asked for the first page, and renders it while QtWebEngine starts
@@ -61,7 +61,7 @@ DARK_BELOW = 128
 
 def finish_start(window: MainWindow) -> None:
     """Build the rest of the window after it shows: preview and recovery, then the rest."""
-    if not early_worker.forked():  # a forked worker is adopted by the first render
+    if not early_worker.started():  # an early worker is adopted by the first render
         window.scheduler.warm_up()
     FirstFrame(window, window.form.film.poster.release_thumbnails)
     FirstFrame(window, partial(_build_preview, window))

@@ -1,4 +1,4 @@
-"""The render worker forked as the editor starts renders like a spawned one, and is ended."""
+"""The render worker started with the editor renders like a spawned one, and is ended."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from tests.conftest import SEED_DRAFT
 
 SRC = Path(__file__).resolve().parents[3] / "src"
 
-# Run in a fresh interpreter: the test process has threads (and Qt), where nothing is forked.
-FORK_AND_RENDER = textwrap.dedent(
+# Run in a fresh interpreter, as the editor does: its first worker is started before anything.
+START_AND_RENDER = textwrap.dedent(
     """
     import json, os, sys
     from pathlib import Path
     from postdesk.core.render import early_worker
-    forked = early_worker.fork_worker()
+    started = early_worker.start_worker()
     early_pid = early_worker._EARLY.pid if early_worker._EARLY else None
     from postdesk.core.drafts.files import load_draft
     from postdesk.core.render.bounded import RenderProcess
@@ -31,9 +31,9 @@ FORK_AND_RENDER = textwrap.dedent(
     first = process.render_one(draft, "html")
     first_worker = process._worker.process
     report = {
-        "forked": forked, "early_pid": early_pid, "rendering_pid": first_worker.pid,
+        "started": started, "early_pid": early_pid, "rendering_pid": first_worker.pid,
         "same_as_in_process": first == render(draft, "html"),
-        "still_waiting": early_worker.forked(),
+        "still_waiting": early_worker.started(),
     }
     if sys.argv[2] == "limit":
         library = TemplateLibrary(Path(sys.argv[3]))
@@ -53,19 +53,19 @@ FORK_AND_RENDER = textwrap.dedent(
 )
 
 
-def run_script(*args: str) -> dict[str, object]:
+def run_script(*args: str, cwd: Path | None = None) -> dict[str, object]:
     env = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
-    done = subprocess.run(
-        [sys.executable, "-c", FORK_AND_RENDER, str(SEED_DRAFT), *args],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
+    done = subprocess.run(  # -P: like the installed `postdesk`, the current folder not on sys.path
+        [sys.executable, "-P", "-c", START_AND_RENDER, str(SEED_DRAFT), *args],
+        capture_output=True, text=True, env=env, timeout=120, check=False, cwd=cwd,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def test_the_forked_worker_renders_the_first_preview_and_is_reaped_on_close() -> None:
+def test_the_early_worker_renders_the_first_preview_and_is_reaped_on_close() -> None:
     report = run_script("plain")
-    assert report["forked"] is True
+    assert report["started"] is True
     assert report["rendering_pid"] == report["early_pid"]
     assert report["same_as_in_process"] is True
     assert report["still_waiting"] is False  # adopted once, by the first renderer
@@ -73,7 +73,7 @@ def test_the_forked_worker_renders_the_first_preview_and_is_reaped_on_close() ->
     assert report["early_exitcode"] is not None
 
 
-def test_a_runaway_template_ends_the_forked_worker_and_a_spawned_one_follows(
+def test_a_runaway_template_ends_the_early_worker_and_a_spawned_one_follows(
     tmp_path: Path,
 ) -> None:
     (tmp_path / "forever.html").write_text(
@@ -88,46 +88,34 @@ def test_a_runaway_template_ends_the_forked_worker_and_a_spawned_one_follows(
     assert report["next_same"] is True
 
 
-def test_nothing_is_forked_beside_a_running_thread_or_qt() -> None:
-    script = textwrap.dedent(
-        """
-        import sys, threading, time
-        from postdesk.core.render import early_worker
-        stop = threading.Event()
-        thread = threading.Thread(target=stop.wait)
-        thread.start()
-        beside_thread = early_worker.fork_worker()
-        stop.set(); thread.join()
-        import PySide6.QtCore
-        beside_qt = early_worker.fork_worker()
-        print(beside_thread, beside_qt, early_worker.take())
-        """
-    )
-    env = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60,
-        check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["False", "False", "None"]
+def test_a_folder_named_postdesk_where_the_editor_starts_does_not_stop_the_worker(
+    tmp_path: Path,
+) -> None:
+    # A "postdesk" folder of the blogger's, with Python in it, where they start the editor from.
+    (tmp_path / "postdesk").mkdir()
+    (tmp_path / "postdesk" / "__init__.py").write_text("raise SystemExit(3)\n")
+    report = run_script("plain", cwd=tmp_path)
+    assert report["started"] is True
+    assert report["rendering_pid"] == report["early_pid"]
+    assert report["same_as_in_process"] is True
 
 
-def test_a_failed_fork_leaves_the_window_to_spawn_its_worker() -> None:
+def test_a_failed_start_leaves_the_window_to_spawn_its_worker() -> None:
     script = textwrap.dedent(
         """
         import os, sys
         from pathlib import Path
         from postdesk.core.render import early_worker
-        def refuse():
+        def refuse(*args, **kwargs):
             raise BlockingIOError(11, "Resource temporarily unavailable")
-        real_fork, os.fork = os.fork, refuse
-        forked = early_worker.fork_worker()
-        os.fork = real_fork
+        real_spawn, os.posix_spawn = os.posix_spawn, refuse
+        started = early_worker.start_worker()
+        os.posix_spawn = real_spawn
         from postdesk.core.drafts.files import load_draft
         from postdesk.core.render.bounded import RenderProcess
         process = RenderProcess()
         html = process.render_one(load_draft(Path(sys.argv[1])), "html")
-        print(forked, "1 Mile To You" in html)
+        print(started, "1 Mile To You" in html)
         process.close()
         """
     )

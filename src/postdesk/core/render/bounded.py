@@ -7,7 +7,7 @@ next render and killed when a render goes over :data:`TIME_LIMIT_S`. Its address
 capped (:data:`MEMORY_LIMIT_BYTES`) and its output too (:data:`MAX_OUTPUT_CHARS`), and it ends
 itself if a render runs far over the limit, should postdesk be gone by then.
 
-The window's first worker may have been forked as the editor started
+The window's first worker may have been started with the editor
 (:mod:`postdesk.core.render.early_worker`); it is adopted like a spawned one.
 
 The window keeps one :class:`RenderProcess` for its previews; the command line uses
@@ -220,7 +220,7 @@ def _shared() -> RenderProcess:
 
 
 def _spawn() -> _Worker:
-    import multiprocessing  # only here: the forked worker's line does without it
+    import multiprocessing  # only here: the early worker's line does without it
 
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe()

@@ -1,7 +1,7 @@
-"""The line between the window and its forked render worker: pickled messages on two pipes.
+"""The line between the window and its early render worker: pickled messages on two pipes.
 
-A spawned worker talks through :mod:`multiprocessing`'s ``Connection``; the worker forked as
-the editor starts (:mod:`postdesk.core.render.early_worker`) talks through this
+A spawned worker talks through :mod:`multiprocessing`'s ``Connection``; the worker started
+with the editor (:mod:`postdesk.core.render.early_worker`) talks through this
 :class:`PipeChannel` instead, which has the same four methods. Importing
 ``multiprocessing.connection`` (it brings ``subprocess``, ``tempfile`` and more) cost the
 window's render thread about 15 ms, just before the first preview's request could go out;
@@ -44,8 +44,8 @@ class PipeChannel:
     """One end of a two-way line made of two pipes, speaking in whole messages.
 
     ``read_fd`` is the reading end of one pipe, ``write_fd`` the writing end of the other.
-    After a fork each process must close the other end's descriptors: a pipe reads as ended
-    only once every copy of its writing end is closed.
+    Each process must hold only its own end's descriptors: a pipe reads as ended only once
+    every copy of its writing end is closed.
     """
 
     def __init__(self, read_fd: int, write_fd: int) -> None:

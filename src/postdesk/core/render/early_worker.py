@@ -1,15 +1,21 @@
-"""A render worker forked as the editor starts, so its first preview never waits for one.
+"""A render worker started with the editor, so its first preview never waits for one.
 
-Spawning a worker (:mod:`postdesk.core.render.bounded`) means loading :mod:`multiprocessing`
-in the window's process and starting a fresh interpreter: about 40 ms of the window's own
-time and 300 ms until the worker is ready. Forked at the very start instead, while the process
-is small and runs no thread and no Qt, the worker loads the rendering stack on another core
-while the window is built, and the window pays for one ``fork``.
+Spawning a worker through :mod:`multiprocessing` (:mod:`postdesk.core.render.bounded`) means
+loading multiprocessing in the window's process: about 40 ms of the window's own time, and
+300 ms until the worker is ready. Started at the very start instead, with ``posix_spawn``
+(nothing to import), a fresh interpreter loads the rendering stack on another core while the
+window is built, and the window pays about a millisecond.
 
-Linux only: elsewhere (and whenever a thread already runs, where forking is unsafe) nothing is
-forked and the window spawns its worker as before. Only the first worker is forked; one
-started later (after a template ran over its limit) is spawned, because by then Qt's threads
-run in the window's process.
+Not forked: after a fork the window went on writing to the pages it shared with the child,
+and each write copied a page (copy-on-write). Its process took 8,870 page faults before its
+first frame against 7,420 when the worker is spawned: about 5 ms of kernel time here. A
+spawned worker also inherits nothing it should not (threads, locks, the paused collector).
+
+The worker is the same program (``python -m postdesk``, or the bundle's executable) with
+:data:`WORKER_ENV` naming the two pipe descriptors it inherited: ``postdesk.__main__`` serves
+renders on them (:func:`serve_if_asked`) before anything else. Where ``posix_spawn`` is missing
+(Windows) the window spawns its worker as before. Only the first worker starts this way; one
+started later (after a template ran over its limit) is spawned by :mod:`multiprocessing`.
 
 This module imports nothing heavy: it runs before anything else of the editor is loaded.
 """
@@ -17,16 +23,18 @@ This module imports nothing heavy: it runs before anything else of the editor is
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import sys
 import time
+
+#: Set in the worker's environment only: "READ_FD,WRITE_FD", its ends of the two pipes.
+WORKER_ENV = "POSTDESK_RENDER_WORKER"
 
 _EARLY: EarlyWorker | None = None
 
 
 class EarlyWorker:
-    """The forked worker: its pid, and the parent's end of the two pipes between them.
+    """The early worker: its pid, and the window's ends of the two pipes between them.
 
     Has the methods :class:`RenderProcess` uses of a ``multiprocessing.Process``; the pipes
     are read and written through a :class:`~postdesk.core.render.channel.PipeChannel`.
@@ -70,60 +78,51 @@ class EarlyWorker:
         return True
 
 
-def fork_worker() -> bool:
-    """Fork the render worker now, if this platform and moment allow it (see the module).
+def start_worker() -> bool:
+    """Start the render worker now, where the platform allows it (see the module).
 
-    Returns whether a worker was forked; :func:`take` hands it to the first renderer.
+    Returns whether a worker was started; :func:`take` hands it to the first renderer.
     """
     global _EARLY
-    if not _may_fork():
+    if _EARLY is not None or not hasattr(os, "posix_spawn"):
         return False
-    # Two pipes, not a socket pair: the socket module costs the window ~5 ms to import.
     fds: list[int] = []
     try:
         fds += os.pipe()  # the window reads, the worker writes
         fds += os.pipe()  # the worker reads, the window writes
-        pid = os.fork()
-    except OSError:  # out of descriptors, processes or memory: the window spawns its worker
+        window_reads, worker_writes, worker_reads, window_writes = fds
+        pid = _spawn(worker_reads, worker_writes)
+    except OSError:  # out of descriptors or processes: the window spawns its worker later
         for fd in fds:
             os.close(fd)
         return False
-    window_reads, worker_writes, worker_reads, window_writes = fds
-    if pid == 0:
-        os.close(window_reads)
-        os.close(window_writes)
-        _serve(worker_reads, worker_writes)  # never returns
-    os.close(worker_reads)
+    os.close(worker_reads)  # only the worker holds its ends: its death reads as end of file
     os.close(worker_writes)
     _EARLY = EarlyWorker(pid, window_reads, window_writes)
     return True
 
 
-def forked() -> bool:
-    """Whether a forked worker waits to be taken."""
-    return _EARLY is not None
+def _spawn(read_fd: int, write_fd: int) -> int:
+    """A fresh postdesk process that inherits ``read_fd`` and ``write_fd`` (and no other pipe)."""
+    for fd in (read_fd, write_fd):
+        os.set_inheritable(fd, True)
+    # -P: not the current folder first on sys.path, where a folder named postdesk may be.
+    python = [sys.executable, "-P", "-m", "postdesk"]
+    program = [sys.executable] if getattr(sys, "frozen", False) else python
+    env = {**os.environ, WORKER_ENV: f"{read_fd},{write_fd}"}
+    return os.posix_spawn(sys.executable, program, env)
 
 
-def take() -> EarlyWorker | None:
-    """The forked worker, once (the first renderer adopts it); ``None`` afterwards."""
-    global _EARLY
-    early, _EARLY = _EARLY, None
-    return early
+def serve_if_asked() -> None:
+    """In a process started by :func:`start_worker`: serve renders, then exit (never returns).
 
-
-def _may_fork() -> bool:
-    if not sys.platform.startswith("linux") or _EARLY is not None:
-        return False
-    if "PySide6.QtCore" in sys.modules:
-        return False  # Qt may have started threads of its own
-    threading = sys.modules.get("threading")
-    return threading is None or threading.active_count() == 1
-
-
-def _serve(read_fd: int, write_fd: int) -> None:
-    """The forked child: serve renders until the window's end closes, then exit."""
+    Anywhere else, return at once.
+    """
+    fds = os.environ.pop(WORKER_ENV, None)
+    if fds is None:
+        return
+    read_fd, write_fd = (int(fd) for fd in fds.split(","))
     code = 1
-    gc.enable()  # the editor pauses its collector while it starts; the worker need not
     try:
         from postdesk.core.render.bounded import serve
         from postdesk.core.render.channel import PipeChannel
@@ -131,4 +130,16 @@ def _serve(read_fd: int, write_fd: int) -> None:
         serve(PipeChannel(read_fd, write_fd))
         code = 0
     finally:
-        os._exit(code)  # never back into the editor's start-up code
+        os._exit(code)
+
+
+def started() -> bool:
+    """Whether an early worker waits to be taken."""
+    return _EARLY is not None
+
+
+def take() -> EarlyWorker | None:
+    """The early worker, once (the first renderer adopts it); ``None`` afterwards."""
+    global _EARLY
+    early, _EARLY = _EARLY, None
+    return early
