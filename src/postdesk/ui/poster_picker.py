@@ -43,7 +43,7 @@ class PosterPicker(QWidget):
         self._newest = 0
         self._shown_path: Path | None = None
         self._holding = False  # see hold_thumbnails
-        self._held: Task | None = None
+        self._held: tuple[int, Task] | None = None  # the newest decode asked for while held
         self.path_edit = QLineEdit(self)
         self.path_edit.setPlaceholderText("No poster")
         self.path_edit.setAccessibleName("Poster file")
@@ -93,7 +93,7 @@ class PosterPicker(QWidget):
         self._holding = False
         held, self._held = self._held, None
         if held is not None:
-            start(held)
+            self._start_decoding(*held)
 
     def poster(self) -> str | None:
         """The poster path as stored in the draft."""
@@ -132,6 +132,7 @@ class PosterPicker(QWidget):
             return  # already being decoded
         self._newest += 1
         self._shown_path = path
+        self._held = None  # a decode held for an older poster is dropped, never started
         refusal = poster_refusal(path) if path else None
         if path is None or refusal is not None:
             self._show_text(path, refusal)
@@ -144,11 +145,14 @@ class PosterPicker(QWidget):
         task = Task(lambda _progress, _cancelled: (number, read_thumbnail(path, width)))
         task.signals.succeeded.connect(self._on_decoded)
         task.signals.failed.connect(lambda _error: self._decoding.pop(number, None))
-        self._decoding[number] = task
         if self._holding:
-            self._held = task
+            self._held = (number, task)
         else:
-            start(task)
+            self._start_decoding(number, task)
+
+    def _start_decoding(self, number: int, task: Task) -> None:
+        self._decoding[number] = task
+        start(task)
 
     def _on_decoded(self, decoded: tuple[int, QImage | None]) -> None:
         number, image = decoded
