@@ -54,8 +54,9 @@ def prepare_web_engine() -> None:
 def load_core() -> None:
     """Load the Qt-free core the window opens a draft with, before Qt itself.
 
-    The window needs it before its first frame anyway, and loading it before Qt spares the
-    modules Qt for Python's import hook, which reads the source of each module imported after it.
+    The window needs it before its first frame anyway. Loaded before Qt, the modules only
+    these import (the standard library's among them) escape Qt for Python's import hook,
+    which reads the source of every module an import names once PySide is loaded.
     """
     import postdesk.core.drafts.files
     import postdesk.core.paths

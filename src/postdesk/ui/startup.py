@@ -63,8 +63,7 @@ def finish_start(window: MainWindow) -> None:
     """Build the rest of the window after it shows: preview and recovery, then the rest."""
     if not early_worker.started():  # an early worker is adopted by the first render
         window.scheduler.warm_up()
-    FirstFrame(window, window.form.film.poster.release_thumbnails)
-    FirstFrame(window, partial(_build_preview, window))
+    FirstFrame(window, partial(_after_first_frame, window))
     _after_first_paint(window, partial(_after_preview, window))
 
 
@@ -124,6 +123,11 @@ def _run_in_turns(window: MainWindow, steps: list[Callable[[], object]]) -> None
         _run_in_turns(window, steps[1:])
 
     QTimer.singleShot(0, window, run)
+
+
+def _after_first_frame(window: MainWindow) -> None:
+    _build_preview(window)
+    window.form.film.poster.release_thumbnails()
 
 
 def _build_preview(window: MainWindow) -> None:
