@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -430,3 +430,42 @@ def test_credits_of_unmentioned_actors_reach_the_preview_and_the_table_says_wher
     wait_for_preview(
         qtbot, window, "also stars Melanie Lynskey, Peter Coyote and Tim Roth (“Pulp Fiction”)."
     )
+
+
+def test_a_link_too_long_for_a_line_wraps_inside_the_synopsis(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    synopsis = window.form.film.synopsis
+    synopsis.setPlainText("Watch it: https://example.com/" + "trailer" * 80)
+    lines = synopsis.document().firstBlock().layout().lineCount()
+    assert lines > 1, "the link runs off the edge of the field"
+    assert synopsis.horizontalScrollBar().maximum() == 0
+
+
+def test_the_commands_have_their_keys_and_ctrl_s_saves(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    draft = seed_copy(tmp_path / "drafts")
+    window = make_window(draft)
+    shown = {
+        action.text(): action.shortcut().toString()
+        for menu in (window.file_menu, window.edit_menu)
+        for action in menu.actions()
+        if action.text()
+    }
+    assert shown["&New"] == "Ctrl+N" and shown["&Open…"] == "Ctrl+O"
+    assert shown["&Save"] == "Ctrl+S" and shown["Save &As…"] == "Ctrl+Shift+S"
+    assert shown["&Export HTML…"] == "Ctrl+E" and shown["&Undo"] == "Ctrl+Z"
+    quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)  # none on some desktops
+    assert window.quit_action.shortcuts() == quit_keys
+    synopsis_keys = [action.shortcut().toString() for action in window.form.film.synopsis.actions()]
+    assert "Ctrl+M" in synopsis_keys  # the list of cast members to mention
+    title = window.form.film.title
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    title.setFocus()
+    qtbot.keyClicks(title, " Again")
+    qtbot.keyClick(title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=5_000)
+    assert '"title": "1 Mile To You Again"' in draft.read_text(encoding="utf-8")

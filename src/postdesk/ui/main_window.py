@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -46,6 +46,8 @@ if TYPE_CHECKING:
     from postdesk.ui.source_view import SourceView
 
 UNDO_PAUSE_MS = 600
+#: The keys of File ▸ Export HTML… (the other file commands have the platform's standard keys).
+EXPORT_KEYS = "Ctrl+E"
 #: What the preview shows when its page is the error page (no template's page).
 ERROR_SHOWN = ""
 ERROR_PAGE = (
@@ -131,17 +133,9 @@ class MainWindow(QMainWindow):
         self.outputs.setMinimumWidth(320)
         self.setCentralWidget(self.splitter)
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        tip: str = "",
-    ) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object], tip: str = "") -> QAction:
         action = QAction(self)  # not QAction(text, …): that overload loads QIcon (~3 ms)
         action.setText(text)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
@@ -149,21 +143,40 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        keys = QKeySequence.StandardKey
-        self.new_action = self._action("&New", self.files.new, keys.New, "Start a new draft")
-        self.open_action = self._action("&Open…", self.files.open, keys.Open, "Open a draft")
-        self.save_action = self._action("&Save", self.files.save, keys.Save, "Save the draft")
-        self.save_as_action = self._action("Save &As…", self.files.save_as, keys.SaveAs)
+        self.new_action = self._action("&New", self.files.new, "Start a new draft")
+        self.open_action = self._action("&Open…", self.files.open, "Open a draft")
+        self.save_action = self._action("&Save", self.files.save, "Save the draft")
+        self.save_as_action = self._action("Save &As…", self.files.save_as)
         self.export_action = self._action(
-            "&Export HTML…", self.files.export_html, "Ctrl+E", "Export a standalone HTML page"
+            "&Export HTML…", self.files.export_html, "Export a standalone HTML page"
         )
-        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.quit_action = self._action("&Quit", self.close)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(keys.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(keys.Redo)
         self.guide_action = self._action("&Writing your own templates", self._on_open_guide)
         self.about_action = self._action("&About postdesk", self._on_about)
+
+    def assign_shortcuts(self) -> None:
+        """Give the commands their keys: the platform's standard ones, Ctrl+E and Ctrl+M.
+
+        Once the window shows (``ui/startup.py``): Qt for Python builds ``QKeySequence``, with
+        its 71-name enumeration, when first imported, and no key reaches a window not yet shown.
+        """
+        from PySide6.QtGui import QKeySequence
+
+        keys = QKeySequence.StandardKey
+        for action, key in (
+            (self.new_action, keys.New),
+            (self.open_action, keys.Open),
+            (self.save_action, keys.Save),
+            (self.save_as_action, keys.SaveAs),
+            (self.quit_action, keys.Quit),
+            (self.undo_action, keys.Undo),
+            (self.redo_action, keys.Redo),
+        ):
+            action.setShortcut(key)
+        self.export_action.setShortcut(QKeySequence(EXPORT_KEYS))
+        self.form.film.mention.give_key()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -231,10 +244,24 @@ class MainWindow(QMainWindow):
     # -- starting ----------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Open the draft; the preview, menus and recovery follow once the window shows."""
+        """Open the draft; the preview, menus and recovery follow once the window shows.
+
+        The opened draft is remembered once the window shows (:meth:`remember_opened`):
+        QSettings writes its file on the next turn of the event loop, with a lock file and two
+        fdatasyncs, and the first frame would wait for them.
+        """
         self.form.film.poster.hold_thumbnails()  # until the first frame (startup.finish_start)
-        self._open_initial_draft()
+        self.document.stored.disconnect(self._remember)
+        try:
+            self._open_initial_draft()
+        finally:
+            self.document.stored.connect(self._remember)
         startup.finish_start(self)
+
+    def remember_opened(self) -> None:
+        """Remember the draft :meth:`start` opened, in Open Recent and for the next start."""
+        if self.document.path is not None:
+            self._remember(self.document.path)
 
     def place_commands(self, publishing: PublishController, finder: FilmFinder) -> None:
         """Put the Blog menu's and the film finder's actions where they always stand."""
@@ -363,9 +390,15 @@ class MainWindow(QMainWindow):
         return form_problems(self.document.draft, self.document.anchor)
 
     def _remember(self, path: Path) -> None:
-        """A draft opened or saved: in Open Recent, and reopened on the next start."""
+        """A draft opened or saved: in Open Recent, and reopened on the next start.
+
+        The settings file is written only when this changes it (reopening the last draft
+        does not).
+        """
         self.recent.add(path)
-        self.settings.setValue("last_file", str(path.resolve()))
+        last = str(path.resolve())
+        if self.settings.value("last_file", "") != last:
+            self.settings.setValue("last_file", last)
 
     # -- slots -----------------------------------------------------------------------------------
 

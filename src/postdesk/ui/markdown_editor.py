@@ -1,25 +1,28 @@
-"""Multi-line Markdown editors, and the menu that mentions a cast member in the synopsis."""
+"""Multi-line Markdown editors, and the menu that mentions a cast member in the synopsis.
+
+The editors are built before the window's first frame, so what only an edit needs loads when
+first used: the list offered after "@" (:mod:`postdesk.ui.mention_completer`) and
+``QTextCursor``, a class Qt for Python builds, with its enumerations, when first imported.
+"""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QContextMenuEvent,
-    QKeyEvent,
-    QKeySequence,
-    QShowEvent,
-    QTextCursor,
-    QTextOption,
-)
-from PySide6.QtWidgets import QCompleter, QMenu, QPlainTextEdit, QToolButton, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolButton, QWidget
 
 from postdesk.core.drafts.mentions import rename_mentions
 from postdesk.ui.spellcheck import shared_checker
 
+if TYPE_CHECKING:
+    from postdesk.ui.mention_completer import MentionCompleter
+
+#: The keys that open the list of cast members in the synopsis.
+MENTION_KEYS = "Ctrl+M"
 #: Keys the open mention list takes for itself (choose, leave, move).
 COMPLETER_KEYS = (Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab,
                   Qt.Key.Key_Backtab)  # fmt: skip
@@ -36,10 +39,14 @@ class MarkdownEdit(QPlainTextEdit):
         super().__init__(parent)
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
-        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        # A link too long for a line wraps mid-word rather than running off the edge: that is
+        # QPlainTextEdit's default word-wrap mode, so it is not set (which would build
+        # QTextOption's class before the first frame).
         height = self.fontMetrics().lineSpacing() * lines + 16
         self.setMinimumHeight(height)
         self.spell_highlighter: object | None = None
+        self._cast_names: Callable[[], list[str]] | None = None  # see offer_mentions
+        self._mentions: MentionCompleter | None = None
         self.document().contentsChange.connect(self._on_contents_change)
 
     def _on_contents_change(self, _position: int, removed: int, added: int) -> None:
@@ -94,6 +101,8 @@ class MarkdownEdit(QPlainTextEdit):
 
     def _replace(self, start: int, length: int, text: str) -> None:
         """Replace a misspelt word with a suggestion, as one undo step."""
+        from PySide6.QtGui import QTextCursor
+
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
@@ -124,6 +133,8 @@ class MarkdownEdit(QPlainTextEdit):
         renamed = rename_mentions(text, old, new)
         if renamed is None or renamed == text:
             return False
+        from PySide6.QtGui import QTextCursor
+
         position = self.textCursor().position()
         blocked = self.blockSignals(True)
         cursor = QTextCursor(self.document())
@@ -137,12 +148,19 @@ class MarkdownEdit(QPlainTextEdit):
         return True
 
     def offer_mentions(self, cast_names: Callable[[], list[str]]) -> None:
-        """Typing ``@`` opens a list of ``cast_names()``; choosing one writes ``@[Name]``."""
-        self._mentions = MentionCompleter(self, cast_names)
+        """Typing ``@`` opens a list of ``cast_names()``; choosing one writes ``@[Name]``.
+
+        The list is built when "@" is first typed.
+        """
+        self._cast_names = cast_names
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         """Let an open mention list have the keys that choose or dismiss."""
-        mentions: MentionCompleter | None = getattr(self, "_mentions", None)
+        if self._mentions is None and self._cast_names is not None and event.text() == "@":
+            from postdesk.ui.mention_completer import MentionCompleter
+
+            self._mentions = MentionCompleter(self, self._cast_names)
+        mentions = self._mentions
         popup = mentions.popup() if mentions else None
         if popup is not None and popup.isVisible() and event.key() in COMPLETER_KEYS:
             event.ignore()  # the completer's popup acts on it
@@ -150,57 +168,6 @@ class MarkdownEdit(QPlainTextEdit):
         super().keyPressEvent(event)
         if mentions:
             mentions.follow_typing(event.text())
-
-
-class MentionCompleter(QCompleter):
-    """The cast names offered after ``@`` in an editor, narrowed as the name is typed."""
-
-    def __init__(self, editor: MarkdownEdit, cast_names: Callable[[], list[str]]) -> None:
-        super().__init__(editor)
-        self._editor = editor
-        self._cast_names = cast_names
-        self._names = QStringListModel(self)
-        self._at: int | None = None  # where the "@" is, while a mention is being typed
-        self.setModel(self._names)
-        self.setWidget(editor)
-        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.activated.connect(self._insert)
-
-    def follow_typing(self, typed: str) -> None:
-        """Open the list on "@", narrow it while a name is typed, close it when done."""
-        position = self._editor.textCursor().position()
-        if typed == "@":
-            names = self._cast_names()
-            if not names:
-                return
-            self._names.setStringList(names)
-            self._at = position - 1
-        if self._at is None:
-            return
-        typed_name = self._editor.toPlainText()[self._at + 1 : position]
-        if position <= self._at or any(c in typed_name for c in "[]\n"):
-            self._at = None
-            popup = self.popup()
-            if popup is not None:
-                popup.hide()
-            return
-        self.setCompletionPrefix(typed_name)
-        rect = self._editor.cursorRect()
-        popup = self.popup()
-        rect.setWidth((popup.sizeHintForColumn(0) if popup is not None else 0) + 24)
-        self.complete(rect)
-
-    def _insert(self, name: str) -> None:
-        if self._at is None:
-            return
-        cursor = self._editor.textCursor()
-        cursor.setPosition(self._at)
-        cursor.setPosition(self._editor.textCursor().position(), QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(f"@[{name}]")
-        self._editor.setTextCursor(cursor)
-        self._at = None
 
 
 class MentionButton(QToolButton):
@@ -218,17 +185,22 @@ class MentionButton(QToolButton):
         self.setText("Mention cast member")
         self.setToolTip(
             "Insert a cast member into the synopsis: it shows as their credit, "
-            "such as “Graham Rogers, “Quantico”” (Ctrl+M)"
+            f"such as “Graham Rogers, “Quantico”” ({MENTION_KEYS})"
         )
         self.setAccessibleName("Mention cast member")
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._menu = QMenu(self)
         self._menu.aboutToShow.connect(self._fill_menu)
         self.setMenu(self._menu)
-        shortcut = QAction(self)
-        shortcut.setShortcut(QKeySequence("Ctrl+M"))
-        shortcut.triggered.connect(self._popup_at_cursor)
-        editor.addAction(shortcut)
+        self._shortcut = QAction(self)  # its key is given once the window shows (give_key)
+        self._shortcut.triggered.connect(self._popup_at_cursor)
+        editor.addAction(self._shortcut)
+
+    def give_key(self) -> None:
+        """Ctrl+M in the editor opens the list (see ``MainWindow.assign_shortcuts``)."""
+        from PySide6.QtGui import QKeySequence
+
+        self._shortcut.setShortcut(QKeySequence(MENTION_KEYS))
 
     def _fill_menu(self) -> None:
         self._menu.clear()

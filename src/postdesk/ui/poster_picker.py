@@ -1,16 +1,16 @@
 """The poster: a file chosen with a dialog, shown as a thumbnail.
 
-The thumbnail is decoded off the GUI thread, at about the size it is shown: a poster of
-many megapixels never holds up the window (nor its first frame).
+The thumbnail is decoded off the GUI thread (:mod:`postdesk.ui.thumbnails`), at about the
+size it is shown: a poster of many megapixels never holds up the window (nor its first frame).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 from postdesk.core.drafts.posters import poster_refusal
 from postdesk.ui.style import style_thumbnail
 from postdesk.ui.workers import Task, start
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 THUMBNAIL_WIDTH = 72
 UNDECODABLE = "The file starts like an image but cannot be read: it may be damaged."
@@ -43,7 +46,7 @@ class PosterPicker(QWidget):
         self._newest = 0
         self._shown_path: Path | None = None
         self._holding = False  # see hold_thumbnails
-        self._held: tuple[int, Task] | None = None  # the newest decode asked for while held
+        self._held: tuple[int, Path, int] | None = None  # the newest decode asked while held
         self.path_edit = QLineEdit(self)
         self.path_edit.setPlaceholderText("No poster")
         self.path_edit.setAccessibleName("Poster file")
@@ -142,15 +145,17 @@ class PosterPicker(QWidget):
         self.thumbnail.setText("")
         self.thumbnail.setToolTip("")
         number, width = self._newest, round(THUMBNAIL_WIDTH * self.devicePixelRatioF())
+        if self._holding:
+            self._held = (number, path, width)
+        else:
+            self._start_decoding(number, path, width)
+
+    def _start_decoding(self, number: int, path: Path, width: int) -> None:
+        from postdesk.ui.thumbnails import read_thumbnail  # Qt's image classes, on this thread
+
         task = Task(lambda _progress, _cancelled: (number, read_thumbnail(path, width)))
         task.signals.succeeded.connect(self._on_decoded)
         task.signals.failed.connect(lambda _error: self._decoding.pop(number, None))
-        if self._holding:
-            self._held = (number, task)
-        else:
-            self._start_decoding(number, task)
-
-    def _start_decoding(self, number: int, task: Task) -> None:
         self._decoding[number] = task
         start(task)
 
@@ -170,25 +175,6 @@ class PosterPicker(QWidget):
         self.thumbnail.setPixmap(QPixmap())
         self.thumbnail.setText(_thumbnail_text(path, refusal))
         self.thumbnail.setToolTip(refusal or "")
-
-
-def read_thumbnail(path: Path, width: int) -> QImage | None:
-    """``path`` decoded ``width`` pixels wide, or ``None`` when it is not an image.
-
-    Safe in any thread. JPEGs are decoded at a reduced scale straight away, which is far
-    faster than decoding every pixel and scaling down afterwards.
-    """
-    reader = QImageReader(os.fspath(path))
-    reader.setAutoTransform(True)  # a phone photo's EXIF orientation
-    size = reader.size()
-    if size.isValid() and size.width() > 2 * width:
-        # Twice the width, then a smooth scale: sharper than the decoder's own scaling.
-        height = max(1, round(size.height() * 2 * width / size.width()))
-        reader.setScaledSize(QSize(2 * width, height))
-    image = reader.read()
-    if image.isNull():
-        return None
-    return image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
 
 
 def _thumbnail_text(path: Path | None, refusal: str | None) -> str:

@@ -23,8 +23,11 @@ class RecentFiles:
         return [Path(p) for p in items if Path(p).is_file()]
 
     def add(self, path: Path) -> None:
-        """Put ``path`` first."""
-        paths = [path.resolve(), *(p for p in self.paths() if p != path.resolve())]
+        """Put ``path`` first (nothing is written when it already is)."""
+        known, first = self.paths(), path.resolve()
+        if known[:1] == [first]:
+            return
+        paths = [first, *(p for p in known if p != first)]
         self._settings.setValue(KEY, [str(p) for p in paths[:LIMIT]])
 
     def clear(self) -> None:

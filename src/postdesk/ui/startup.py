@@ -8,7 +8,9 @@ only for what the first frame needs:
    built, and the window's process never loads that stack. Where nothing could be started,
    the worker is spawned from a thread as the window is shown;
 1. once the window's first frame is painted (not before: work queued earlier would hold it
-   up), the poster's thumbnail is decoded (held until then), and the preview is built: the
+   up), the poster's thumbnail is decoded (held until then), the opened draft is remembered
+   in the settings (a file write, with fdatasyncs), the commands get their keys, and the
+   preview is built: the
    warm worker is asked for the first page, and renders it while QtWebEngine starts
    Chromium; the page is loaded whole once it is rendered;
 2. once the first preview has painted, each on its own turn: the cycle collector (paused
@@ -128,6 +130,8 @@ def _run_in_turns(window: MainWindow, steps: list[Callable[[], object]]) -> None
 def _after_first_frame(window: MainWindow) -> None:
     _build_preview(window)
     window.form.film.poster.release_thumbnails()
+    window.remember_opened()
+    window.assign_shortcuts()
 
 
 def _build_preview(window: MainWindow) -> None:
