@@ -4,13 +4,16 @@ Every measurement runs in a fresh process, and a bare PySide6 window and a bare 
 page are measured the same way (see bench_child.py), so the ratios compare like with like:
 the same clock (from the parent's launch), the same event (the window's first painted frame;
 the page painted two animation frames after its content), and the runs of every kind
-interleaved, so a busy spell on a shared machine does not land on one kind only.
+interleaved, so a busy spell on a shared machine does not land on one kind only. Each run
+starts once the last one's processes are all gone (QtWebEngine's take about a second to wind
+down after the measured process leaves).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -68,14 +71,42 @@ def _run_child(mode: str, arg: str, timeout: float = 300) -> dict[str, Any]:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode compiled
     started = time.time()
-    result = subprocess.run(
+    child = subprocess.Popen(
         [sys.executable, str(CHILD), mode, repr(started), arg, str(EDITS), str(EDIT_SPACING_MS)],
-        capture_output=True, text=True, env=env, timeout=timeout, check=False,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        start_new_session=True,  # its own process group: see _wait_for_group
     )  # fmt: skip
+    try:
+        stdout, stderr = child.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        raise
+    finally:
+        _wait_for_group(child.pid)
+    result = subprocess.CompletedProcess(child.args, child.returncode, stdout, stderr)
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     if not lines:
         raise RuntimeError(f"{mode} printed no result:\n{result.stderr[-3000:]}")
     return dict(json.loads(lines[-1]))
+
+
+def _wait_for_group(group: int, timeout: float = 10) -> None:
+    """Wait until every process of a child's group is gone (killed after ``timeout``).
+
+    A child leaves at once, but QtWebEngine's processes and the render worker take about a
+    second to wind down; the next measurement must not start while they still use the cores.
+    """
+    deadline = time.monotonic() + timeout
+    signal_to_send = 0  # asks only whether the group still exists
+    while True:
+        try:
+            os.killpg(group, signal_to_send)
+        except ProcessLookupError:
+            return
+        if time.monotonic() > deadline:
+            signal_to_send = signal.SIGKILL  # a straggler must not spill into the next run
+        time.sleep(0.01)
 
 
 def _median(runs: list[dict[str, Any]], key: str) -> float:
