@@ -16,12 +16,17 @@ def _recent_menu_texts(window: MainWindow) -> list[str]:
     return [action.text() for action in window.recent_menu.actions() if action.text()]
 
 
+def _first_start(make_window: WindowFactory, tmp_path: Path) -> tuple[Path, Path, MainWindow]:
+    """``postdesk seed.postdesk`` with fresh settings: its home, the draft and the window."""
+    home = tmp_path / "home"
+    draft = seed_copy(tmp_path / "drafts")
+    return home, draft, make_window(draft, home=home)
+
+
 def test_the_draft_opened_at_start_is_in_open_recent_and_reopens_next_time(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
 ) -> None:
-    home = tmp_path / "home"
-    draft = seed_copy(tmp_path / "drafts")
-    first = make_window(draft, home=home)
+    home, draft, first = _first_start(make_window, tmp_path)
     assert _recent_menu_texts(first)[0] == "seed.postdesk"
     first.close()
 
@@ -33,9 +38,7 @@ def test_the_draft_opened_at_start_is_in_open_recent_and_reopens_next_time(
 def test_reopening_the_last_draft_leaves_the_settings_file_untouched(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
 ) -> None:
-    home = tmp_path / "home"
-    draft = seed_copy(tmp_path / "drafts")
-    first = make_window(draft, home=home)
+    home, draft, first = _first_start(make_window, tmp_path)
     first.close()  # writes the window's size, and with it the settings file
     settings_file = home / "config" / "ui-state.ini"
     written = settings_file.read_bytes()

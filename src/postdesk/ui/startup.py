@@ -10,9 +10,8 @@ only for what the first frame needs:
 1. once the window's first frame is painted (not before: work queued earlier would hold it
    up), the poster's thumbnail is decoded (held until then), the opened draft is remembered
    in the settings (a file write, with fdatasyncs), the commands get their keys, and the
-   preview is built: the
-   warm worker is asked for the first page, and renders it while QtWebEngine starts
-   Chromium; the page is loaded whole once it is rendered;
+   preview is built: the warm worker is asked for the first page, and renders it while
+   QtWebEngine starts Chromium; the page is loaded whole once it is rendered;
 2. once the first preview has painted, each on its own turn: the cycle collector (paused
    since the start, :mod:`postdesk.ui.collector`), the application icon (the SVG
    icon engine), the recovery copies a crash left behind (the offer waits for a window that
