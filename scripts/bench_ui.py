@@ -84,10 +84,9 @@ def _run_child(mode: str, arg: str, timeout: float = 300) -> dict[str, Any]:
         raise
     finally:
         _wait_for_group(child.pid)
-    result = subprocess.CompletedProcess(child.args, child.returncode, stdout, stderr)
-    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    lines = [line for line in stdout.splitlines() if line.startswith("{")]
     if not lines:
-        raise RuntimeError(f"{mode} printed no result:\n{result.stderr[-3000:]}")
+        raise RuntimeError(f"{mode} printed no result:\n{stderr[-3000:]}")
     return dict(json.loads(lines[-1]))
 
 
